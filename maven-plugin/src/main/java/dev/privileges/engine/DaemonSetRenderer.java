@@ -1,0 +1,263 @@
+package dev.privileges.engine;
+
+import dev.privileges.annotations.Confinement;
+import dev.privileges.annotations.HostPathType;
+import dev.privileges.annotations.MountPropagation;
+import dev.privileges.annotations.Privilege;
+import dev.privileges.engine.Grant.ApiRule;
+import dev.privileges.engine.Grant.ContainerPort;
+import dev.privileges.engine.Grant.HostPathMount;
+import dev.privileges.engine.Grant.WritableDirectory;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Renders a {@link Grant} as Kubernetes objects: ServiceAccount, ClusterRole and
+ * ClusterRoleBinding when the API is needed, a node-local Service when ports are exposed that
+ * way, and the DaemonSet. Security fields come only from the grant.
+ */
+public final class DaemonSetRenderer {
+
+  /** Prefix of the pod annotations that name the collectors behind each privilege. */
+  public static final String PROVENANCE_PREFIX = "privileges.dev/";
+
+  /** The YAML text, documents separated by {@code ---}. */
+  public String render(Grant grant) {
+    return Yaml.dumpAll(documents(grant));
+  }
+
+  /** The objects as maps, in output order. */
+  public List<Map<String, Object>> documents(Grant grant) {
+    List<Map<String, Object>> docs = new ArrayList<>();
+    GenerationOptions o = grant.options();
+    if (grant.needsApiAccess()) {
+      docs.add(object("v1", "ServiceAccount", o, true));
+      Map<String, Object> role = object("rbac.authorization.k8s.io/v1", "ClusterRole", o, false);
+      role.put("rules", grant.apiRules().stream().map(DaemonSetRenderer::rule).toList());
+      docs.add(role);
+      Map<String, Object> binding = object("rbac.authorization.k8s.io/v1", "ClusterRoleBinding", o, false);
+      binding.put("roleRef", map("apiGroup", "rbac.authorization.k8s.io", "kind", "ClusterRole", "name", o.name()));
+      binding.put("subjects", List.of(map("kind", "ServiceAccount", "name", o.name(), "namespace", o.namespace())));
+      docs.add(binding);
+    }
+    List<ContainerPort> serviced = grant.ports().stream()
+        .filter(p -> p.nodeReachable() && !p.hostPort()).toList();
+    if (!serviced.isEmpty()) {
+      Map<String, Object> service = object("v1", "Service", o, true);
+      Map<String, Object> spec = new LinkedHashMap<>();
+      spec.put("selector", selector(o));
+      spec.put("internalTrafficPolicy", "Local");
+      spec.put("ports", serviced.stream().map(p -> map(
+          "name", p.name(), "port", p.number(), "protocol", p.protocol().name(), "targetPort", p.name())).toList());
+      service.put("spec", spec);
+      docs.add(service);
+    }
+    docs.add(daemonSet(grant));
+    return docs;
+  }
+
+  private Map<String, Object> daemonSet(Grant grant) {
+    GenerationOptions o = grant.options();
+    Map<String, Object> ds = object("apps/v1", "DaemonSet", o, true);
+    Map<String, Object> spec = new LinkedHashMap<>();
+    spec.put("selector", map("matchLabels", selector(o)));
+    // maxSurge 0: a surge pod on the same node could not bind the same host ports.
+    spec.put("updateStrategy", map("type", "RollingUpdate", "rollingUpdate", map("maxSurge", 0, "maxUnavailable", 1)));
+    Map<String, Object> template = new LinkedHashMap<>();
+    Map<String, Object> templateMeta = new LinkedHashMap<>();
+    templateMeta.put("labels", labels(o));
+    templateMeta.put("annotations", provenance(grant));
+    template.put("metadata", templateMeta);
+    template.put("spec", podSpec(grant));
+    spec.put("template", template);
+    ds.put("spec", spec);
+    return ds;
+  }
+
+  private Map<String, Object> podSpec(Grant grant) {
+    GenerationOptions o = grant.options();
+    Map<String, Object> pod = new LinkedHashMap<>();
+    if (grant.needsApiAccess()) {
+      pod.put("serviceAccountName", o.name());
+    } else {
+      pod.put("automountServiceAccountToken", false);
+    }
+    if (grant.has(Privilege.HOST_PID)) {
+      pod.put("hostPID", true);
+    }
+    if (grant.has(Privilege.HOST_NETWORK)) {
+      pod.put("hostNetwork", true);
+      pod.put("dnsPolicy", "ClusterFirstWithHostNet");
+    }
+    if (grant.has(Privilege.HOST_IPC)) {
+      pod.put("hostIPC", true);
+    }
+    Map<String, Object> podSecurity = new LinkedHashMap<>();
+    if (grant.has(Privilege.RUN_AS_ROOT)) {
+      podSecurity.put("runAsUser", 0);
+    } else {
+      podSecurity.put("runAsNonRoot", true);
+      podSecurity.put("runAsUser", o.nonRootUid());
+      podSecurity.put("runAsGroup", o.nonRootUid());
+    }
+    boolean unconfinedSeccomp = grant.confinement().containsKey(Confinement.SECCOMP_UNCONFINED);
+    if (!grant.has(Privilege.PRIVILEGED) || unconfinedSeccomp) {
+      podSecurity.put("seccompProfile", map("type", unconfinedSeccomp ? "Unconfined" : "RuntimeDefault"));
+    }
+    pod.put("securityContext", podSecurity);
+    pod.put("containers", List.of(container(grant)));
+    List<Object> volumes = new ArrayList<>();
+    for (HostPathMount m : grant.hostPaths()) {
+      Map<String, Object> hostPath = new LinkedHashMap<>();
+      hostPath.put("path", m.path());
+      if (m.type() != HostPathType.UNCHECKED) {
+        hostPath.put("type", m.type().kubernetesName());
+      }
+      volumes.add(map("name", m.volumeName(), "hostPath", hostPath));
+    }
+    for (WritableDirectory w : grant.writablePaths()) {
+      volumes.add(w.kept()
+          ? map("name", w.volumeName(), "hostPath", map("path", w.hostPath(), "type", "DirectoryOrCreate"))
+          : map("name", w.volumeName(), "emptyDir", new LinkedHashMap<>()));
+    }
+    if (!volumes.isEmpty()) {
+      pod.put("volumes", volumes);
+    }
+    return pod;
+  }
+
+  private Map<String, Object> container(Grant grant) {
+    GenerationOptions o = grant.options();
+    Map<String, Object> c = new LinkedHashMap<>();
+    c.put("name", o.containerName());
+    c.put("image", o.image());
+    List<Object> env = new ArrayList<>();
+    env.add(map("name", o.enabledInputsEnv(), "value", String.join(",", grant.enabledNames())));
+    Map<String, String> pathEnv = new TreeMap<>();
+    grant.hostPaths().forEach(m -> m.env().forEach(e -> pathEnv.put(e, m.mountPath())));
+    pathEnv.forEach((k, v) -> env.add(map("name", k, "value", v)));
+    c.put("env", env);
+    if (!grant.ports().isEmpty()) {
+      c.put("ports", grant.ports().stream().map(DaemonSetRenderer::port).toList());
+    }
+    c.put("securityContext", containerSecurity(grant));
+    List<Object> mounts = new ArrayList<>();
+    for (HostPathMount m : grant.hostPaths()) {
+      Map<String, Object> mount = map("name", m.volumeName(), "mountPath", m.mountPath());
+      if (m.readOnly()) {
+        mount.put("readOnly", true);
+      }
+      if (m.propagation() != MountPropagation.NONE) {
+        mount.put("mountPropagation", m.propagation().kubernetesName());
+      }
+      mounts.add(mount);
+    }
+    grant.writablePaths().forEach(w -> mounts.add(map("name", w.volumeName(), "mountPath", w.path())));
+    if (!mounts.isEmpty()) {
+      c.put("volumeMounts", mounts);
+    }
+    return c;
+  }
+
+  private Map<String, Object> containerSecurity(Grant grant) {
+    Map<String, Object> s = new LinkedHashMap<>();
+    if (grant.has(Privilege.PRIVILEGED)) {
+      s.put("privileged", true);
+    } else {
+      // Kubernetes rejects allowPrivilegeEscalation: false together with CAP_SYS_ADMIN.
+      if (!grant.capabilities().containsKey("SYS_ADMIN")) {
+        s.put("allowPrivilegeEscalation", false);
+      }
+      Map<String, Object> caps = new LinkedHashMap<>();
+      caps.put("drop", List.of("ALL"));
+      if (!grant.capabilities().isEmpty()) {
+        caps.put("add", List.copyOf(grant.capabilities().keySet()));
+      }
+      s.put("capabilities", caps);
+    }
+    s.put("readOnlyRootFilesystem", !grant.has(Privilege.WRITABLE_ROOT_FILESYSTEM));
+    if (grant.confinement().containsKey(Confinement.APPARMOR_UNCONFINED)) {
+      s.put("appArmorProfile", map("type", "Unconfined"));
+    }
+    return s;
+  }
+
+  private static Map<String, Object> port(ContainerPort p) {
+    Map<String, Object> out = map("name", p.name(), "containerPort", p.number());
+    if (p.hostPort()) {
+      out.put("hostPort", p.number()); // equal to containerPort, as hostNetwork requires
+    }
+    out.put("protocol", p.protocol().name());
+    return out;
+  }
+
+  private static Map<String, Object> rule(ApiRule r) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    if (r.nonResourceUrls().isEmpty()) {
+      out.put("apiGroups", r.apiGroups());
+      out.put("resources", r.resources());
+    } else {
+      out.put("nonResourceURLs", r.nonResourceUrls());
+    }
+    out.put("verbs", r.verbs());
+    return out;
+  }
+
+  /** Pod annotations naming the collectors behind each granted privilege (rule 11). */
+  private static Map<String, Object> provenance(Grant grant) {
+    Map<String, Object> a = new TreeMap<>();
+    grant.privileges().forEach((p, needs) ->
+        a.put(PROVENANCE_PREFIX + p.name().toLowerCase(Locale.ROOT).replace('_', '-'), Resolver.names(needs)));
+    grant.capabilities().forEach((cap, needs) ->
+        a.put(PROVENANCE_PREFIX + "capability." + cap.toLowerCase(Locale.ROOT).replace('_', '-'), Resolver.names(needs)));
+    grant.hostPaths().forEach(m -> a.put(PROVENANCE_PREFIX + "volume." + m.volumeName(), Resolver.names(m.needs())));
+    grant.writablePaths().forEach(w -> a.put(PROVENANCE_PREFIX + "volume." + w.volumeName(), Resolver.names(w.needs())));
+    grant.ports().forEach(p -> a.put(PROVENANCE_PREFIX + "port." + p.number() + "-"
+        + p.protocol().name().toLowerCase(Locale.ROOT), Resolver.names(p.needs())));
+    if (grant.needsApiAccess()) {
+      List<Need> all = new ArrayList<>();
+      grant.apiRules().forEach(r -> all.addAll(r.needs()));
+      a.put(PROVENANCE_PREFIX + "kubernetes-api", Resolver.names(all));
+    }
+    grant.confinement().forEach((c, needs) ->
+        a.put(PROVENANCE_PREFIX + c.name().toLowerCase(Locale.ROOT).replace('_', '-'), Resolver.names(needs)));
+    return a;
+  }
+
+  private static Map<String, Object> object(String apiVersion, String kind, GenerationOptions o, boolean namespaced) {
+    Map<String, Object> obj = new LinkedHashMap<>();
+    obj.put("apiVersion", apiVersion);
+    obj.put("kind", kind);
+    Map<String, Object> meta = new LinkedHashMap<>();
+    meta.put("name", o.name());
+    if (namespaced) {
+      meta.put("namespace", o.namespace());
+    }
+    meta.put("labels", labels(o));
+    obj.put("metadata", meta);
+    return obj;
+  }
+
+  private static Map<String, Object> selector(GenerationOptions o) {
+    return new TreeMap<>(Map.of("app.kubernetes.io/name", o.name()));
+  }
+
+  private static Map<String, Object> labels(GenerationOptions o) {
+    Map<String, Object> labels = new TreeMap<>(o.labels());
+    labels.putAll(selector(o));
+    return labels;
+  }
+
+  /** An insertion-ordered map from alternating keys and values. */
+  static Map<String, Object> map(Object... keysAndValues) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      out.put((String) keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return out;
+  }
+}

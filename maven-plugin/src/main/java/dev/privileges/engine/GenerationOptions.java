@@ -1,0 +1,91 @@
+package dev.privileges.engine;
+
+import dev.privileges.metadata.KernelVersion;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * What the build decides, as opposed to what collectors declare. Build with {@link #builder()};
+ * every field has the documented default.
+ *
+ * @param enabledCollectors collectors to enable; empty means all in the bundle
+ * @param excludedCollectors collectors to leave out
+ * @param name DaemonSet (and ServiceAccount, ClusterRole, ...) name
+ * @param namespace namespace of the namespaced objects
+ * @param image container image
+ * @param containerName container name
+ * @param labels extra labels for every object and the pod template
+ * @param nonRootUid UID used when no collector needs root
+ * @param enabledInputsEnv name of the env var that lists the enabled collectors
+ * @param privilegedInsteadOfCapabilities grant {@code privileged: true} to collectors that declare
+ *     {@code PRIVILEGED}, even when they declared capabilities that could replace it
+ * @param portExposure hostPorts or a node-local Service for ports reachable at the node
+ * @param oldestKernel the oldest node kernel the bundle must work on
+ * @param productName product name used in the statement
+ */
+public record GenerationOptions(
+    List<String> enabledCollectors,
+    List<String> excludedCollectors,
+    String name,
+    String namespace,
+    String image,
+    String containerName,
+    SortedMap<String, String> labels,
+    long nonRootUid,
+    String enabledInputsEnv,
+    boolean privilegedInsteadOfCapabilities,
+    PortExposure portExposure,
+    KernelVersion oldestKernel,
+    String productName) {
+
+  public GenerationOptions {
+    enabledCollectors = List.copyOf(enabledCollectors);
+    excludedCollectors = List.copyOf(excludedCollectors);
+    labels = new TreeMap<>(labels);
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builder with the documented defaults. */
+  public static final class Builder {
+    private List<String> enabledCollectors = List.of();
+    private List<String> excludedCollectors = List.of();
+    private String name = "node-agent";
+    private String namespace = "node-agent";
+    private String image = "node-agent:latest";
+    private String containerName = "";
+    private Map<String, String> labels = Map.of();
+    private long nonRootUid = 10001;
+    private String enabledInputsEnv = "ENV_DEFAULT_ENABLED_INPUTS";
+    private boolean privilegedInsteadOfCapabilities;
+    private PortExposure portExposure = PortExposure.HOST_PORT;
+    private KernelVersion oldestKernel = KernelVersion.parse("5.8");
+    private String productName = "";
+
+    public Builder enabledCollectors(List<String> v) { enabledCollectors = v; return this; }
+    public Builder excludedCollectors(List<String> v) { excludedCollectors = v; return this; }
+    public Builder name(String v) { name = v; return this; }
+    public Builder namespace(String v) { namespace = v; return this; }
+    public Builder image(String v) { image = v; return this; }
+    public Builder containerName(String v) { containerName = v; return this; }
+    public Builder labels(Map<String, String> v) { labels = v; return this; }
+    public Builder nonRootUid(long v) { nonRootUid = v; return this; }
+    public Builder enabledInputsEnv(String v) { enabledInputsEnv = v; return this; }
+    public Builder privilegedInsteadOfCapabilities(boolean v) { privilegedInsteadOfCapabilities = v; return this; }
+    public Builder portExposure(PortExposure v) { portExposure = v; return this; }
+    public Builder oldestKernel(KernelVersion v) { oldestKernel = v; return this; }
+    public Builder productName(String v) { productName = v; return this; }
+
+    public GenerationOptions build() {
+      return new GenerationOptions(
+          enabledCollectors, excludedCollectors, name, namespace, image,
+          containerName.isEmpty() ? name : containerName, new TreeMap<>(labels), nonRootUid,
+          enabledInputsEnv, privilegedInsteadOfCapabilities, portExposure, oldestKernel,
+          productName.isEmpty() ? name : productName);
+    }
+  }
+}

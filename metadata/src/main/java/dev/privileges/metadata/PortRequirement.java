@@ -1,0 +1,33 @@
+package dev.privileges.metadata;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.privileges.annotations.Protocol;
+import java.util.Locale;
+
+/**
+ * One port a collector listens on.
+ *
+ * @param number the container port
+ * @param protocol the protocol
+ * @param name the port name
+ * @param reachableAtNodeIp whether senders reach it at {@code NodeIP:number}
+ * @param reason who sends what to it
+ * @param declaredBy the type (or file) whose declaration this is
+ */
+@JsonPropertyOrder(alphabetic = true)
+public record PortRequirement(
+    int number,
+    Protocol protocol,
+    String name,
+    boolean reachableAtNodeIp,
+    String reason,
+    String declaredBy) {
+
+  public PortRequirement {
+    protocol = protocol == null ? Protocol.TCP : protocol;
+  }
+
+  String sortKey() {
+    return String.format(Locale.ROOT, "%05d", number) + protocol + "\0" + declaredBy + "\0" + reason;
+  }
+}
