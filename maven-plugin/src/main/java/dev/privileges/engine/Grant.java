@@ -27,6 +27,7 @@ import java.util.TreeSet;
  * @param writablePaths writable directories
  * @param apiRules merged ClusterRole rules
  * @param confinement lifted confinements
+ * @param waivers requirements the bundle owner removed, with their reasons
  */
 public record Grant(
     GenerationOptions options,
@@ -38,7 +39,13 @@ public record Grant(
     List<ContainerPort> ports,
     List<WritableDirectory> writablePaths,
     List<ApiRule> apiRules,
-    SortedMap<Confinement, List<Need>> confinement) {
+    SortedMap<Confinement, List<Need>> confinement,
+    List<Waiver> waivers) {
+
+  /** The Pod Security Standards level the pods meet, and what holds them there. */
+  public PodSecurity.Assessment podSecurity() {
+    return PodSecurity.assess(this);
+  }
 
   public boolean has(Privilege privilege) {
     return privileges.containsKey(privilege);

@@ -85,7 +85,8 @@ public final class Resolver {
     checkMountPaths(hostPaths, writable);
     return new Grant(
         options, enabled, privileges, Grant.sorted(privilegedReplaced), capabilities, hostPaths,
-        mergePorts(enabled, options), writable, new ApiRuleMerger().merge(enabled), confinement);
+        mergePorts(enabled, options), writable, new ApiRuleMerger().merge(enabled), confinement,
+        List.of());
   }
 
   /** A capability requirement matters if it applies on some kernel at or above the oldest. */
