@@ -18,7 +18,8 @@ import dev.privileges.annotations.RequiresPrivilege;
     reason = "The container runtime's socket is owned by root with mode 0660; only root may connect to it.")
 @RequiresKubernetesApi(
     apiGroups = "",
-    resources = {"nodes", "nodes/stats", "namespaces", "pods", "services", "endpoints", "events"},
+    resources = {"nodes", "nodes/stats", "namespaces", "pods", "services", "endpoints", "events",
+        "persistentvolumes", "persistentvolumeclaims"},
     verbs = {"get", "list", "watch"},
     reason = "Tags container metrics with their pod, namespace and node, and reads kubelet summary statistics.")
 @RequiresKubernetesApi(
@@ -26,4 +27,14 @@ import dev.privileges.annotations.RequiresPrivilege;
     resources = {"deployments", "daemonsets", "statefulsets", "replicasets"},
     verbs = {"get", "list", "watch"},
     reason = "Reports the workloads that own each pod.")
+@RequiresKubernetesApi(
+    apiGroups = "batch",
+    resources = {"jobs", "cronjobs"},
+    verbs = {"get", "list", "watch"},
+    reason = "Reports the jobs and cron jobs that own each pod.")
+@RequiresKubernetesApi(
+    apiGroups = "metrics.k8s.io",
+    resources = {"pods", "nodes"},
+    verbs = {"get", "list"},
+    reason = "Reads pod and node resource usage from the metrics API.")
 public class ContainerCollector {}

@@ -2,6 +2,7 @@ package dev.privileges.sample;
 
 import dev.privileges.annotations.Collector;
 import dev.privileges.annotations.HostPathType;
+import dev.privileges.annotations.RequiresCapability;
 import dev.privileges.annotations.RequiresHostPath;
 import dev.privileges.annotations.RequiresKubernetesApi;
 import dev.privileges.annotations.RequiresWritablePath;
@@ -23,4 +24,12 @@ import dev.privileges.annotations.RequiresWritablePath;
     resources = "pods",
     verbs = {"get", "list", "watch"},
     reason = "Reads pod annotations that configure log parsing per workload.")
+@RequiresKubernetesApi(
+    apiGroups = "logging.datakits.io",
+    resources = "clusterloggingconfigs",
+    verbs = {"get", "list", "watch"},
+    reason = "Reads cluster-wide log collection rules from ClusterLoggingConfig resources.")
+@RequiresCapability(
+    value = "DAC_READ_SEARCH",
+    reason = "Reads container log files, which the kubelet writes readable by root only.")
 public class ContainerLogsCollector {}

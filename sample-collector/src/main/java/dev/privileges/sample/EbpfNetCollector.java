@@ -5,6 +5,7 @@ import dev.privileges.annotations.HostPathType;
 import dev.privileges.annotations.Privilege;
 import dev.privileges.annotations.RequiresCapability;
 import dev.privileges.annotations.RequiresHostPath;
+import dev.privileges.annotations.RequiresKubernetesApi;
 import dev.privileges.annotations.RequiresPrivilege;
 
 /** Network flows, HTTP and DNS observed in the kernel with eBPF. */
@@ -35,4 +36,19 @@ import dev.privileges.annotations.RequiresPrivilege;
     readOnly = false,
     type = HostPathType.DIRECTORY,
     reason = "Registers kprobe events through the tracing files under debugfs.")
+@RequiresKubernetesApi(
+    apiGroups = "",
+    resources = {"pods", "services", "namespaces"},
+    verbs = {"get", "list", "watch"},
+    reason = "Maps the addresses of traced connections to pods and services.")
+@RequiresKubernetesApi(
+    apiGroups = "apps",
+    resources = {"deployments", "statefulsets", "daemonsets", "replicasets"},
+    verbs = {"get", "list", "watch"},
+    reason = "Names the workload behind each traced pod.")
+@RequiresKubernetesApi(
+    apiGroups = "batch",
+    resources = {"jobs", "cronjobs"},
+    verbs = {"get", "list", "watch"},
+    reason = "Names the job behind each traced pod.")
 public class EbpfNetCollector extends HostProcCollector {}
