@@ -34,6 +34,7 @@ public final class Resolver {
    *     different collectors that cannot be merged (a host path at two mount paths, ...)
    */
   public Grant resolve(Bundle bundle, GenerationOptions options) {
+    OptionsCheck.check(options);
     List<CollectorMetadata> enabled = new CollectorSelection(bundle).select(options);
     SortedMap<Privilege, List<Need>> privileges = new TreeMap<>();
     List<Need> privilegedReplaced = new ArrayList<>();
@@ -42,7 +43,7 @@ public final class Resolver {
 
     for (CollectorMetadata c : enabled) {
       List<CapabilityRequirement> caps = c.capabilities().stream()
-          .filter(r -> appliesFrom(r, options))
+          .filter(r -> KernelCapabilities.needed(r, options.oldestKernel()))
           .toList();
       boolean privilegedCollector = false;
       for (PrivilegeRequirement p : c.privileges()) {
@@ -63,6 +64,7 @@ public final class Resolver {
       }
       c.confinement().forEach(r -> add(confinement, r.confinement(), need(c, r.reason())));
     }
+    KernelCapabilities.dropImpliedBySysAdmin(capabilities);
     // Rule 4: Kubernetes has no ambient capabilities; added ones only work for UID 0.
     if (!capabilities.isEmpty() || privileges.containsKey(Privilege.PRIVILEGED)) {
       for (Map.Entry<String, List<Need>> cap : capabilities.entrySet()) {
@@ -83,16 +85,46 @@ public final class Resolver {
     List<HostPathMount> hostPaths = mergeHostPaths(enabled);
     List<WritableDirectory> writable = mergeWritablePaths(enabled);
     checkMountPaths(hostPaths, writable);
+    checkPropagation(hostPaths, privileges.containsKey(Privilege.PRIVILEGED), privilegedReplaced);
+    checkEnvNames(hostPaths, options);
+    VolumeNames.Named named = VolumeNames.unique(hostPaths, writable);
     return new Grant(
-        options, enabled, privileges, Grant.sorted(privilegedReplaced), capabilities, hostPaths,
-        mergePorts(enabled, options), writable, new ApiRuleMerger().merge(enabled), confinement,
-        List.of());
+        options, enabled, privileges, Grant.sorted(privilegedReplaced), capabilities,
+        named.hostPaths(), mergePorts(enabled, options), named.writablePaths(),
+        new ApiRuleMerger().merge(enabled), confinement, List.of());
   }
 
-  /** A capability requirement matters if it applies on some kernel at or above the oldest. */
-  private static boolean appliesFrom(CapabilityRequirement r, GenerationOptions options) {
-    return r.beforeKernel().isEmpty()
-        || options.oldestKernel().compareTo(dev.privileges.metadata.KernelVersion.parse(r.beforeKernel())) < 0;
+  /** Kubernetes rejects {@code Bidirectional} propagation in a container that is not privileged. */
+  private static void checkPropagation(
+      List<HostPathMount> hostPaths, boolean privileged, List<Need> privilegedReplaced) {
+    if (privileged) {
+      return;
+    }
+    for (HostPathMount m : hostPaths) {
+      if (m.propagation() == MountPropagation.BIDIRECTIONAL) {
+        String fix = privilegedReplaced.isEmpty()
+            ? "declare PRIVILEGED on that collector, or use HostToContainer propagation if it"
+                + " only needs to see mounts the node adds"
+            : "set <privilegedInsteadOfCapabilities>true</privilegedInsteadOfCapabilities> so"
+                + " that collector " + names(privilegedReplaced) + " runs privileged, or use"
+                + " HostToContainer propagation";
+        throw new EngineException("host path '" + m.path() + "' of collector "
+            + names(m.needs()) + " asks for mountPropagation Bidirectional, which Kubernetes"
+            + " only allows in a privileged container, and the container is not privileged: "
+            + fix);
+      }
+    }
+  }
+
+  private static void checkEnvNames(List<HostPathMount> hostPaths, GenerationOptions options) {
+    for (HostPathMount m : hostPaths) {
+      if (m.env().contains(options.enabledInputsEnv())) {
+        throw new EngineException("collector " + names(m.needs()) + " sets environment variable "
+            + options.enabledInputsEnv() + " to the mount path of host path '" + m.path()
+            + "', but that variable is <enabledInputsEnv>: choose another <enabledInputsEnv>"
+            + " or rename the collector's variable");
+      }
+    }
   }
 
   private static List<HostPathMount> mergeHostPaths(List<CollectorMetadata> enabled) {
