@@ -23,7 +23,14 @@ import java.util.TreeSet;
 
 /**
  * Computes the least-privilege {@link Grant} (PRODUCT §6): the union of what the enabled
- * collectors declare, and nothing else.
+ * collectors declare, and nothing else. Privileges are merged per kind (host path by node path,
+ * port by number and protocol, API rule by group and resource) with every collector behind each
+ * kept as provenance; capabilities follow {@link KernelCapabilities} for the oldest supported
+ * kernel; {@code PRIVILEGED} is replaced by the collector's own capabilities unless the build
+ * chooses otherwise. What Kubernetes would reject (a host path at two mount paths, two paths at
+ * one mount path, {@code Bidirectional} propagation without privileged, clashing names) fails
+ * here with an {@link EngineException} that names the collectors and the fix. See {@code
+ * docs/resolution-rules.md}.
  */
 public final class Resolver {
 
