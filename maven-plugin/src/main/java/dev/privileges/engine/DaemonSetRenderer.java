@@ -23,7 +23,10 @@ import java.util.TreeMap;
 public final class DaemonSetRenderer {
 
   /** Prefix of the pod annotations that name the collectors behind each privilege. */
-  public static final String PROVENANCE_PREFIX = "privileges.dev/";
+  public static final String PROVENANCE_PREFIX = KubernetesNames.ANNOTATION_PREFIX;
+
+  /** Label of a Namespace that tells Pod Security Admission which level to enforce. */
+  public static final String ENFORCE_LABEL = "pod-security.kubernetes.io/enforce";
 
   /** The YAML text, documents separated by {@code ---}. */
   public String render(Grant grant) {
@@ -34,6 +37,9 @@ public final class DaemonSetRenderer {
   public List<Map<String, Object>> documents(Grant grant) {
     List<Map<String, Object>> docs = new ArrayList<>();
     GenerationOptions o = grant.options();
+    if (o.namespaceObject()) {
+      docs.add(namespace(grant));
+    }
     if (grant.needsApiAccess()) {
       docs.add(object("v1", "ServiceAccount", o, true));
       Map<String, Object> role = object("rbac.authorization.k8s.io/v1", "ClusterRole", o, false);
@@ -60,17 +66,33 @@ public final class DaemonSetRenderer {
     return docs;
   }
 
+  /** The Namespace, labelled so that Pod Security Admission enforces the level the pods meet. */
+  private static Map<String, Object> namespace(Grant grant) {
+    GenerationOptions o = grant.options();
+    Map<String, Object> labels = labels(o);
+    labels.put(ENFORCE_LABEL, grant.podSecurity().level().label());
+    Map<String, Object> meta = new LinkedHashMap<>();
+    meta.put("name", o.namespace());
+    meta.put("labels", labels);
+    return map("apiVersion", "v1", "kind", "Namespace", "metadata", meta);
+  }
+
   private Map<String, Object> daemonSet(Grant grant) {
     GenerationOptions o = grant.options();
     Map<String, Object> ds = object("apps/v1", "DaemonSet", o, true);
     Map<String, Object> spec = new LinkedHashMap<>();
     spec.put("selector", map("matchLabels", selector(o)));
-    // maxSurge 0: a surge pod on the same node could not bind the same host ports.
+    // maxSurge 0 always: a surge pod on the same node could not bind the same host ports (or,
+    // under hostNetwork, any port), and for the other bundles two agents on a node would collect
+    // everything twice during the update.
     spec.put("updateStrategy", map("type", "RollingUpdate", "rollingUpdate", map("maxSurge", 0, "maxUnavailable", 1)));
     Map<String, Object> template = new LinkedHashMap<>();
     Map<String, Object> templateMeta = new LinkedHashMap<>();
     templateMeta.put("labels", labels(o));
-    templateMeta.put("annotations", provenance(grant));
+    Map<String, Object> annotations = provenance(grant);
+    if (!annotations.isEmpty()) {
+      templateMeta.put("annotations", annotations);
+    }
     template.put("metadata", templateMeta);
     template.put("spec", podSpec(grant));
     spec.put("template", template);
@@ -145,7 +167,7 @@ public final class DaemonSetRenderer {
       c.put("ports", grant.ports().stream().map(DaemonSetRenderer::port).toList());
     }
     c.put("securityContext", containerSecurity(grant));
-    List<Object> mounts = new ArrayList<>();
+    List<Map<String, Object>> mounts = new ArrayList<>();
     for (HostPathMount m : grant.hostPaths()) {
       Map<String, Object> mount = map("name", m.volumeName(), "mountPath", m.mountPath());
       if (m.readOnly()) {
@@ -157,6 +179,8 @@ public final class DaemonSetRenderer {
       mounts.add(mount);
     }
     grant.writablePaths().forEach(w -> mounts.add(map("name", w.volumeName(), "mountPath", w.path())));
+    // By mount path, so a parent (/rootfs) comes before what is mounted inside it (/rootfs/proc).
+    mounts.sort(java.util.Comparator.comparing(m -> (String) m.get("mountPath")));
     if (!mounts.isEmpty()) {
       c.put("volumeMounts", mounts);
     }
@@ -207,25 +231,33 @@ public final class DaemonSetRenderer {
     return out;
   }
 
-  /** Pod annotations naming the collectors behind each granted privilege (rule 11). */
+  /**
+   * Pod annotations naming the collectors behind each granted privilege (rule 11). Keys are
+   * {@code privileges.dev/<name>} with a name part of at most 63 characters; volume keys carry
+   * the exact volume name, which {@link KubernetesNames#MAX_VOLUME_NAME} keeps short enough.
+   */
   private static Map<String, Object> provenance(Grant grant) {
     Map<String, Object> a = new TreeMap<>();
-    grant.privileges().forEach((p, needs) ->
-        a.put(PROVENANCE_PREFIX + p.name().toLowerCase(Locale.ROOT).replace('_', '-'), Resolver.names(needs)));
-    grant.capabilities().forEach((cap, needs) ->
-        a.put(PROVENANCE_PREFIX + "capability." + cap.toLowerCase(Locale.ROOT).replace('_', '-'), Resolver.names(needs)));
-    grant.hostPaths().forEach(m -> a.put(PROVENANCE_PREFIX + "volume." + m.volumeName(), Resolver.names(m.needs())));
-    grant.writablePaths().forEach(w -> a.put(PROVENANCE_PREFIX + "volume." + w.volumeName(), Resolver.names(w.needs())));
-    grant.ports().forEach(p -> a.put(PROVENANCE_PREFIX + "port." + p.number() + "-"
-        + p.protocol().name().toLowerCase(Locale.ROOT), Resolver.names(p.needs())));
+    grant.privileges().forEach((p, needs) -> put(a, slug(p.name()), needs));
+    grant.capabilities().forEach((cap, needs) -> put(a, "capability." + slug(cap), needs));
+    grant.hostPaths().forEach(m -> put(a, KubernetesNames.VOLUME_ANNOTATION + m.volumeName(), m.needs()));
+    grant.writablePaths().forEach(w -> put(a, KubernetesNames.VOLUME_ANNOTATION + w.volumeName(), w.needs()));
+    grant.ports().forEach(p -> put(a, "port." + p.number() + "-" + slug(p.protocol().name()), p.needs()));
     if (grant.needsApiAccess()) {
       List<Need> all = new ArrayList<>();
       grant.apiRules().forEach(r -> all.addAll(r.needs()));
-      a.put(PROVENANCE_PREFIX + "kubernetes-api", Resolver.names(all));
+      put(a, "kubernetes-api", all);
     }
-    grant.confinement().forEach((c, needs) ->
-        a.put(PROVENANCE_PREFIX + c.name().toLowerCase(Locale.ROOT).replace('_', '-'), Resolver.names(needs)));
+    grant.confinement().forEach((c, needs) -> put(a, slug(c.name()), needs));
     return a;
+  }
+
+  private static void put(Map<String, Object> annotations, String name, List<Need> needs) {
+    annotations.put(KubernetesNames.annotationKey(name), Resolver.names(needs));
+  }
+
+  private static String slug(String constant) {
+    return constant.toLowerCase(Locale.ROOT).replace('_', '-');
   }
 
   private static Map<String, Object> object(String apiVersion, String kind, GenerationOptions o, boolean namespaced) {

@@ -24,6 +24,9 @@ import java.util.TreeMap;
  * @param portExposure hostPorts or a node-local Service for ports reachable at the node
  * @param oldestKernel the oldest node kernel the bundle must work on
  * @param productName product name used in the statement
+ * @param namespaceObject also emit, first, a Namespace object labelled {@code
+ *     pod-security.kubernetes.io/enforce} with the Pod Security level the pods meet (default
+ *     false: the namespace usually belongs to the cluster operator)
  */
 public record GenerationOptions(
     List<String> enabledCollectors,
@@ -38,7 +41,8 @@ public record GenerationOptions(
     boolean privilegedInsteadOfCapabilities,
     PortExposure portExposure,
     KernelVersion oldestKernel,
-    String productName) {
+    String productName,
+    boolean namespaceObject) {
 
   public GenerationOptions {
     enabledCollectors = List.copyOf(enabledCollectors);
@@ -65,6 +69,7 @@ public record GenerationOptions(
     private PortExposure portExposure = PortExposure.HOST_PORT;
     private KernelVersion oldestKernel = KernelVersion.parse("5.8");
     private String productName = "";
+    private boolean namespaceObject;
 
     public Builder enabledCollectors(List<String> v) { enabledCollectors = v; return this; }
     public Builder excludedCollectors(List<String> v) { excludedCollectors = v; return this; }
@@ -79,13 +84,14 @@ public record GenerationOptions(
     public Builder portExposure(PortExposure v) { portExposure = v; return this; }
     public Builder oldestKernel(KernelVersion v) { oldestKernel = v; return this; }
     public Builder productName(String v) { productName = v; return this; }
+    public Builder namespaceObject(boolean v) { namespaceObject = v; return this; }
 
     public GenerationOptions build() {
       return new GenerationOptions(
           enabledCollectors, excludedCollectors, name, namespace, image,
           containerName.isEmpty() ? name : containerName, new TreeMap<>(labels), nonRootUid,
           enabledInputsEnv, privilegedInsteadOfCapabilities, portExposure, oldestKernel,
-          productName.isEmpty() ? name : productName);
+          productName.isEmpty() ? name : productName, namespaceObject);
     }
   }
 }

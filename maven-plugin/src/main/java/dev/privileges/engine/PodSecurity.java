@@ -81,7 +81,7 @@ public final class PodSecurity {
       out.add(new Violation(b, "privileged", "privileged: true", grant.privileges().get(Privilege.PRIVILEGED)));
     }
     grant.capabilities().forEach((cap, needs) -> {
-      if (!BASELINE_CAPABILITIES.contains(cap)) {
+      if (!BASELINE_CAPABILITIES.contains(cap) && !grant.has(Privilege.PRIVILEGED)) {
         out.add(new Violation(b, "capabilities_baseline", "capabilities.add: " + cap, needs));
       }
     });
@@ -100,14 +100,28 @@ public final class PodSecurity {
           grant.confinement().get(Confinement.SECCOMP_UNCONFINED)));
     }
     if (grant.has(Privilege.RUN_AS_ROOT)) {
-      out.add(new Violation(r, "runAsNonRoot", "runAsUser: 0", grant.privileges().get(Privilege.RUN_AS_ROOT)));
+      List<Need> root = grant.privileges().get(Privilege.RUN_AS_ROOT);
+      out.add(new Violation(r, "runAsNonRoot", "runAsNonRoot unset", root));
+      out.add(new Violation(r, "runAsUser", "runAsUser: 0", root));
     }
-    if (grant.capabilities().containsKey("SYS_ADMIN")) {
+    // The renderer leaves allowPrivilegeEscalation unset exactly where Kubernetes rejects false.
+    if (grant.has(Privilege.PRIVILEGED)) {
+      out.add(new Violation(r, "allowPrivilegeEscalation", "allowPrivilegeEscalation unset (privileged)",
+          grant.privileges().get(Privilege.PRIVILEGED)));
+    } else if (grant.capabilities().containsKey("SYS_ADMIN")) {
       out.add(new Violation(r, "allowPrivilegeEscalation", "allowPrivilegeEscalation unset (SYS_ADMIN)",
           grant.capabilities().get("SYS_ADMIN")));
     }
+    // Privileged containers get no capabilities list and no seccompProfile (rules 2 and 9).
+    if (grant.has(Privilege.PRIVILEGED)) {
+      List<Need> privileged = grant.privileges().get(Privilege.PRIVILEGED);
+      out.add(new Violation(r, "capabilities_restricted", "capabilities.drop unset (privileged)", privileged));
+      if (!grant.confinement().containsKey(Confinement.SECCOMP_UNCONFINED)) {
+        out.add(new Violation(r, "seccompProfile_restricted", "seccompProfile unset (privileged)", privileged));
+      }
+    }
     grant.capabilities().forEach((cap, needs) -> {
-      if (!cap.equals("NET_BIND_SERVICE")) {
+      if (!cap.equals("NET_BIND_SERVICE") && !grant.has(Privilege.PRIVILEGED)) {
         out.add(new Violation(r, "capabilities_restricted", "capabilities.add: " + cap, needs));
       }
     });

@@ -23,7 +23,14 @@ import java.util.TreeSet;
 
 /**
  * Computes the least-privilege {@link Grant} (PRODUCT §6): the union of what the enabled
- * collectors declare, and nothing else.
+ * collectors declare, and nothing else. Privileges are merged per kind (host path by node path,
+ * port by number and protocol, API rule by group and resource) with every collector behind each
+ * kept as provenance; capabilities follow {@link KernelCapabilities} for the oldest supported
+ * kernel; {@code PRIVILEGED} is replaced by the collector's own capabilities unless the build
+ * chooses otherwise. What Kubernetes would reject (a host path at two mount paths, two paths at
+ * one mount path, {@code Bidirectional} propagation without privileged, clashing names) fails
+ * here with an {@link EngineException} that names the collectors and the fix. See {@code
+ * docs/resolution-rules.md}.
  */
 public final class Resolver {
 
@@ -34,6 +41,7 @@ public final class Resolver {
    *     different collectors that cannot be merged (a host path at two mount paths, ...)
    */
   public Grant resolve(Bundle bundle, GenerationOptions options) {
+    OptionsCheck.check(options);
     List<CollectorMetadata> enabled = new CollectorSelection(bundle).select(options);
     SortedMap<Privilege, List<Need>> privileges = new TreeMap<>();
     List<Need> privilegedReplaced = new ArrayList<>();
@@ -42,7 +50,7 @@ public final class Resolver {
 
     for (CollectorMetadata c : enabled) {
       List<CapabilityRequirement> caps = c.capabilities().stream()
-          .filter(r -> appliesFrom(r, options))
+          .filter(r -> KernelCapabilities.needed(r, options.oldestKernel()))
           .toList();
       boolean privilegedCollector = false;
       for (PrivilegeRequirement p : c.privileges()) {
@@ -63,6 +71,7 @@ public final class Resolver {
       }
       c.confinement().forEach(r -> add(confinement, r.confinement(), need(c, r.reason())));
     }
+    KernelCapabilities.dropImpliedBySysAdmin(capabilities);
     // Rule 4: Kubernetes has no ambient capabilities; added ones only work for UID 0.
     if (!capabilities.isEmpty() || privileges.containsKey(Privilege.PRIVILEGED)) {
       for (Map.Entry<String, List<Need>> cap : capabilities.entrySet()) {
@@ -83,16 +92,46 @@ public final class Resolver {
     List<HostPathMount> hostPaths = mergeHostPaths(enabled);
     List<WritableDirectory> writable = mergeWritablePaths(enabled);
     checkMountPaths(hostPaths, writable);
+    checkPropagation(hostPaths, privileges.containsKey(Privilege.PRIVILEGED), privilegedReplaced);
+    checkEnvNames(hostPaths, options);
+    VolumeNames.Named named = VolumeNames.unique(hostPaths, writable);
     return new Grant(
-        options, enabled, privileges, Grant.sorted(privilegedReplaced), capabilities, hostPaths,
-        mergePorts(enabled, options), writable, new ApiRuleMerger().merge(enabled), confinement,
-        List.of());
+        options, enabled, privileges, Grant.sorted(privilegedReplaced), capabilities,
+        named.hostPaths(), mergePorts(enabled, options), named.writablePaths(),
+        new ApiRuleMerger().merge(enabled), confinement, List.of());
   }
 
-  /** A capability requirement matters if it applies on some kernel at or above the oldest. */
-  private static boolean appliesFrom(CapabilityRequirement r, GenerationOptions options) {
-    return r.beforeKernel().isEmpty()
-        || options.oldestKernel().compareTo(dev.privileges.metadata.KernelVersion.parse(r.beforeKernel())) < 0;
+  /** Kubernetes rejects {@code Bidirectional} propagation in a container that is not privileged. */
+  private static void checkPropagation(
+      List<HostPathMount> hostPaths, boolean privileged, List<Need> privilegedReplaced) {
+    if (privileged) {
+      return;
+    }
+    for (HostPathMount m : hostPaths) {
+      if (m.propagation() == MountPropagation.BIDIRECTIONAL) {
+        String fix = privilegedReplaced.isEmpty()
+            ? "declare PRIVILEGED on that collector, or use HostToContainer propagation if it"
+                + " only needs to see mounts the node adds"
+            : "set <privilegedInsteadOfCapabilities>true</privilegedInsteadOfCapabilities> so"
+                + " that collector " + names(privilegedReplaced) + " runs privileged, or use"
+                + " HostToContainer propagation";
+        throw new EngineException("host path '" + m.path() + "' of collector "
+            + names(m.needs()) + " asks for mountPropagation Bidirectional, which Kubernetes"
+            + " only allows in a privileged container, and the container is not privileged: "
+            + fix);
+      }
+    }
+  }
+
+  private static void checkEnvNames(List<HostPathMount> hostPaths, GenerationOptions options) {
+    for (HostPathMount m : hostPaths) {
+      if (m.env().contains(options.enabledInputsEnv())) {
+        throw new EngineException("collector " + names(m.needs()) + " sets environment variable "
+            + options.enabledInputsEnv() + " to the mount path of host path '" + m.path()
+            + "', but that variable is <enabledInputsEnv>: choose another <enabledInputsEnv>"
+            + " or rename the collector's variable");
+      }
+    }
   }
 
   private static List<HostPathMount> mergeHostPaths(List<CollectorMetadata> enabled) {

@@ -99,6 +99,13 @@ public final class TestBundles {
       return this;
     }
 
+    public CollectorBuilder hostPath(String path, String mountPath, boolean readOnly, HostPathType type,
+        MountPropagation propagation, String env) {
+      hostPaths.add(new HostPathRequirement(path, mountPath, readOnly, type, propagation, env,
+          reason(path), source()));
+      return this;
+    }
+
     public CollectorBuilder hostPath(HostPathRequirement requirement) {
       hostPaths.add(requirement);
       return this;
@@ -111,6 +118,14 @@ public final class TestBundles {
 
     public CollectorBuilder writable(String path, String hostPath) {
       writablePaths.add(new WritablePathRequirement(path, !hostPath.isEmpty(), hostPath, reason(path), source()));
+      return this;
+    }
+
+    /** Every capability of {@code values} only on kernels in {@code [from, before)} ("" = open). */
+    public CollectorBuilder capabilitiesInKernels(String from, String before, String... values) {
+      for (String c : values) {
+        capabilityInKernels(c, from, before);
+      }
       return this;
     }
 

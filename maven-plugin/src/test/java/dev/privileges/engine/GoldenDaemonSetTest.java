@@ -1,0 +1,64 @@
+package dev.privileges.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.privileges.metadata.KernelVersion;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The whole rendered object set of characteristic bundles, against reviewed golden files. */
+class GoldenDaemonSetTest {
+
+  private static GenerationOptions.Builder options() {
+    return GenerationOptions.builder().name("datakit").namespace("datakit")
+        .image("pubrepo.guance.com/datakit/datakit:1.0.0");
+  }
+
+  private static String render(Bundle bundle, GenerationOptions options) {
+    String yaml = new DaemonSetRenderer().render(new Resolver().resolve(bundle, options));
+    assertThat(KubernetesSchema.violations(yaml)).isEmpty();
+    return yaml;
+  }
+
+  private static String render(List<String> enabled, GenerationOptions.Builder options) {
+    return render(SampleLikeBundle.all(), options.enabledCollectors(enabled).build());
+  }
+
+  @Test
+  void nothingNeeded_matchesGolden() {
+    Golden.assertMatches("nothing-needed.yaml", render(List.of("dk"), options()));
+  }
+
+  @Test
+  void hostMetricsOnly_matchesGolden() {
+    Golden.assertMatches("host-metrics.yaml", render(SampleLikeBundle.HOST_METRICS, options()));
+  }
+
+  @Test
+  void receiversOnly_withHostPorts_matchesGolden() {
+    Golden.assertMatches("receivers-hostport.yaml", render(SampleLikeBundle.RECEIVERS, options()));
+  }
+
+  @Test
+  void receiversOnly_withNodeLocalService_matchesGolden() {
+    Golden.assertMatches("receivers-service.yaml", render(SampleLikeBundle.RECEIVERS,
+        options().portExposure(PortExposure.SERVICE).namespaceObject(true)));
+  }
+
+  @Test
+  void ebpfOnKernel58_matchesGolden() {
+    Golden.assertMatches("ebpf-kernel-5.8.yaml",
+        render(List.of("ebpf-net"), options().oldestKernel(KernelVersion.parse("5.8"))));
+  }
+
+  @Test
+  void ebpfOnKernel419_matchesGolden() {
+    Golden.assertMatches("ebpf-kernel-4.19.yaml",
+        render(List.of("ebpf-net"), options().oldestKernel(KernelVersion.parse("4.19"))));
+  }
+
+  @Test
+  void wholeSampleLikeBundle_matchesGolden() {
+    Golden.assertMatches("sample-all.yaml", render(List.of(), options().namespaceObject(true)));
+  }
+}
