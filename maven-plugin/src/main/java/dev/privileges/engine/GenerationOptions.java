@@ -24,6 +24,10 @@ import java.util.TreeMap;
  * @param portExposure hostPorts or a node-local Service for ports reachable at the node
  * @param oldestKernel the oldest node kernel the bundle must work on
  * @param productName product name used in the statement
+ * @param statementIntro Markdown paragraph(s) after the statement's title; empty for the default
+ * @param statementClosing Markdown paragraph(s) that end the statement; empty for the default
+ * @param statementTemplate path of a Mustache template that replaces the statement's default
+ *     wording; empty for the template shipped with the engine
  */
 public record GenerationOptions(
     List<String> enabledCollectors,
@@ -38,7 +42,10 @@ public record GenerationOptions(
     boolean privilegedInsteadOfCapabilities,
     PortExposure portExposure,
     KernelVersion oldestKernel,
-    String productName) {
+    String productName,
+    String statementIntro,
+    String statementClosing,
+    String statementTemplate) {
 
   public GenerationOptions {
     enabledCollectors = List.copyOf(enabledCollectors);
@@ -48,6 +55,16 @@ public record GenerationOptions(
 
   public static Builder builder() {
     return new Builder();
+  }
+
+  /** A builder holding these options, to derive variants (e.g. without some collectors). */
+  public Builder toBuilder() {
+    return builder().enabledCollectors(enabledCollectors).excludedCollectors(excludedCollectors)
+        .name(name).namespace(namespace).image(image).containerName(containerName).labels(labels)
+        .nonRootUid(nonRootUid).enabledInputsEnv(enabledInputsEnv)
+        .privilegedInsteadOfCapabilities(privilegedInsteadOfCapabilities).portExposure(portExposure)
+        .oldestKernel(oldestKernel).productName(productName).statementIntro(statementIntro)
+        .statementClosing(statementClosing).statementTemplate(statementTemplate);
   }
 
   /** Builder with the documented defaults. */
@@ -65,6 +82,9 @@ public record GenerationOptions(
     private PortExposure portExposure = PortExposure.HOST_PORT;
     private KernelVersion oldestKernel = KernelVersion.parse("5.8");
     private String productName = "";
+    private String statementIntro = "";
+    private String statementClosing = "";
+    private String statementTemplate = "";
 
     public Builder enabledCollectors(List<String> v) { enabledCollectors = v; return this; }
     public Builder excludedCollectors(List<String> v) { excludedCollectors = v; return this; }
@@ -79,13 +99,17 @@ public record GenerationOptions(
     public Builder portExposure(PortExposure v) { portExposure = v; return this; }
     public Builder oldestKernel(KernelVersion v) { oldestKernel = v; return this; }
     public Builder productName(String v) { productName = v; return this; }
+    public Builder statementIntro(String v) { statementIntro = v == null ? "" : v; return this; }
+    public Builder statementClosing(String v) { statementClosing = v == null ? "" : v; return this; }
+    public Builder statementTemplate(String v) { statementTemplate = v == null ? "" : v; return this; }
 
     public GenerationOptions build() {
       return new GenerationOptions(
           enabledCollectors, excludedCollectors, name, namespace, image,
           containerName.isEmpty() ? name : containerName, new TreeMap<>(labels), nonRootUid,
           enabledInputsEnv, privilegedInsteadOfCapabilities, portExposure, oldestKernel,
-          productName.isEmpty() ? name : productName);
+          productName.isEmpty() ? name : productName, statementIntro, statementClosing,
+          statementTemplate);
     }
   }
 }
