@@ -86,7 +86,7 @@ final class FeatureRecommendations {
       }
       changed(item, full, smaller).ifPresent(changes::add);
       if (item.features().contains(feature)) {
-        kept.add(Markdown.cellCode(item.field()) + " stays for " + String.join(", ",
+        kept.add(Markdown.cellCode(still.field()) + " stays for " + String.join(", ",
             still.features().stream().map(Markdown::text).toList()));
       }
     }
