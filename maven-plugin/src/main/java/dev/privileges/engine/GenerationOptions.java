@@ -27,6 +27,10 @@ import java.util.TreeMap;
  * @param namespaceObject also emit, first, a Namespace object labelled {@code
  *     pod-security.kubernetes.io/enforce} with the Pod Security level the pods meet (default
  *     false: the namespace usually belongs to the cluster operator)
+ * @param statementIntro Markdown paragraph(s) after the statement's title; empty for the default
+ * @param statementClosing Markdown paragraph(s) that end the statement; empty for the default
+ * @param statementTemplate path of a Mustache template that replaces the statement's default
+ *     wording; empty for the template shipped with the engine
  */
 public record GenerationOptions(
     List<String> enabledCollectors,
@@ -42,7 +46,10 @@ public record GenerationOptions(
     PortExposure portExposure,
     KernelVersion oldestKernel,
     String productName,
-    boolean namespaceObject) {
+    boolean namespaceObject,
+    String statementIntro,
+    String statementClosing,
+    String statementTemplate) {
 
   public GenerationOptions {
     enabledCollectors = List.copyOf(enabledCollectors);
@@ -52,6 +59,17 @@ public record GenerationOptions(
 
   public static Builder builder() {
     return new Builder();
+  }
+
+  /** A builder holding these options, to derive variants (e.g. without some collectors). */
+  public Builder toBuilder() {
+    return builder().enabledCollectors(enabledCollectors).excludedCollectors(excludedCollectors)
+        .name(name).namespace(namespace).image(image).containerName(containerName).labels(labels)
+        .nonRootUid(nonRootUid).enabledInputsEnv(enabledInputsEnv)
+        .privilegedInsteadOfCapabilities(privilegedInsteadOfCapabilities).portExposure(portExposure)
+        .oldestKernel(oldestKernel).productName(productName).namespaceObject(namespaceObject)
+        .statementIntro(statementIntro)
+        .statementClosing(statementClosing).statementTemplate(statementTemplate);
   }
 
   /** Builder with the documented defaults. */
@@ -70,6 +88,9 @@ public record GenerationOptions(
     private KernelVersion oldestKernel = KernelVersion.parse("5.8");
     private String productName = "";
     private boolean namespaceObject;
+    private String statementIntro = "";
+    private String statementClosing = "";
+    private String statementTemplate = "";
 
     public Builder enabledCollectors(List<String> v) { enabledCollectors = v; return this; }
     public Builder excludedCollectors(List<String> v) { excludedCollectors = v; return this; }
@@ -85,13 +106,17 @@ public record GenerationOptions(
     public Builder oldestKernel(KernelVersion v) { oldestKernel = v; return this; }
     public Builder productName(String v) { productName = v; return this; }
     public Builder namespaceObject(boolean v) { namespaceObject = v; return this; }
+    public Builder statementIntro(String v) { statementIntro = v == null ? "" : v; return this; }
+    public Builder statementClosing(String v) { statementClosing = v == null ? "" : v; return this; }
+    public Builder statementTemplate(String v) { statementTemplate = v == null ? "" : v; return this; }
 
     public GenerationOptions build() {
       return new GenerationOptions(
           enabledCollectors, excludedCollectors, name, namespace, image,
           containerName.isEmpty() ? name : containerName, new TreeMap<>(labels), nonRootUid,
           enabledInputsEnv, privilegedInsteadOfCapabilities, portExposure, oldestKernel,
-          productName.isEmpty() ? name : productName, namespaceObject);
+          productName.isEmpty() ? name : productName, namespaceObject, statementIntro,
+          statementClosing, statementTemplate);
     }
   }
 }

@@ -12,9 +12,13 @@ import java.util.Map;
 public final class PrivilegesEngine {
 
   /** The file names of the outputs. */
-  public record OutputNames(String daemonSet, String statement) {
+  public record OutputNames(String daemonSet, String statement, String report) {
+    public OutputNames(String daemonSet, String statement) {
+      this(daemonSet, statement, "privileges.json");
+    }
+
     public static OutputNames defaults() {
-      return new OutputNames("daemonset.yaml", "SECURITY.md");
+      return new OutputNames("daemonset.yaml", "SECURITY.md", "privileges.json");
     }
   }
 
@@ -24,7 +28,8 @@ public final class PrivilegesEngine {
   private final BundleReader reader = new BundleReader();
   private final Resolver resolver = new Resolver();
   private final DaemonSetRenderer daemonSetRenderer = new DaemonSetRenderer();
-  private final StatementRenderer statementRenderer = new StatementRenderer();
+  private final StatementRenderer statementRenderer = new StatementRenderer(resolver);
+  private final ReportRenderer reportRenderer = new ReportRenderer();
 
   /** Reads the sources and resolves the grant, without writing anything. */
   public Grant resolve(List<Path> sources, GenerationOptions options) {
@@ -33,10 +38,33 @@ public final class PrivilegesEngine {
 
   /** Reads, resolves, renders, and writes every output into {@code outputFolder}. */
   public Result generate(List<Path> sources, GenerationOptions options, Path outputFolder, OutputNames names) {
-    Grant grant = resolve(sources, options);
+    return generate(sources, options, outputFolder, names, null);
+  }
+
+  /**
+   * Like {@link #generate(List, GenerationOptions, Path, OutputNames)}, and also writes the
+   * statement into {@code mkdocsFolder} (an MkDocs {@code docs/} folder) when it is not null.
+   * Everything is rendered before anything is written.
+   */
+  public Result generate(List<Path> sources, GenerationOptions options, Path outputFolder, OutputNames names,
+      Path mkdocsFolder) {
+    Bundle bundle = reader.read(sources);
+    Grant grant = resolver.resolve(bundle, options);
     Map<String, String> contents = new LinkedHashMap<>();
     contents.put(names.daemonSet(), daemonSetRenderer.render(grant));
-    contents.put(names.statement(), statementRenderer.render(grant));
-    return new Result(grant, new OutputWriter(outputFolder).write(contents));
+    String statement = statementRenderer.render(grant);
+    contents.put(names.statement(), statement);
+    contents.put(names.report(), reportRenderer.render(bundle, grant));
+    Map<String, Path> files = new LinkedHashMap<>(new OutputWriter(outputFolder).write(contents));
+    if (mkdocsFolder != null) {
+      new OutputWriter(mkdocsFolder).write(Map.of(names.statement(), statement))
+          .forEach((name, path) -> files.put("mkdocs:" + name, path));
+    }
+    return new Result(grant, files);
+  }
+
+  /** Renders the statement of the enabled collectors, without writing anything. */
+  public String statement(List<Path> sources, GenerationOptions options) {
+    return statementRenderer.render(resolve(sources, options));
   }
 }

@@ -54,6 +54,29 @@ public class GenerateMojo extends AbstractMojo {
   @Parameter(property = "privileges.statementFile", defaultValue = "SECURITY.md")
   private String statementFile;
 
+  /** File name of the JSON report inside the output folder. */
+  @Parameter(property = "privileges.reportFile", defaultValue = "privileges.json")
+  private String reportFile;
+
+  /**
+   * An MkDocs {@code docs/} folder (or a folder inside it) that also receives the statement, under
+   * the same file name; not set by default.
+   */
+  @Parameter(property = "privileges.mkdocsDirectory")
+  private File mkdocsDirectory;
+
+  /** A Mustache template that replaces the statement's default wording (see docs/security-statement.md). */
+  @Parameter(property = "privileges.statementTemplate")
+  private File statementTemplate;
+
+  /** Markdown that replaces the statement's default introduction. */
+  @Parameter(property = "privileges.statementIntro")
+  private String statementIntro;
+
+  /** Markdown that replaces the statement's default closing section. */
+  @Parameter(property = "privileges.statementClosing")
+  private String statementClosing;
+
   /** Collectors to enable; empty enables every collector of the bundle. */
   @Parameter(property = "privileges.enabledCollectors")
   private List<String> enabledCollectors = new ArrayList<>();
@@ -115,7 +138,8 @@ public class GenerateMojo extends AbstractMojo {
     try {
       PrivilegesEngine.Result result = new PrivilegesEngine().generate(
           sources(), options(), outputDirectory.toPath(),
-          new PrivilegesEngine.OutputNames(daemonSetFile, statementFile));
+          new PrivilegesEngine.OutputNames(daemonSetFile, statementFile, reportFile),
+          mkdocsDirectory == null ? null : mkdocsDirectory.toPath());
       summarize(result);
     } catch (EngineException e) {
       throw new MojoFailureException(e.getMessage());
@@ -159,6 +183,9 @@ public class GenerateMojo extends AbstractMojo {
         .portExposure(exposure)
         .oldestKernel(kernel)
         .productName(productName)
+        .statementTemplate(statementTemplate == null ? "" : statementTemplate.getAbsolutePath())
+        .statementIntro(statementIntro)
+        .statementClosing(statementClosing)
         .build();
   }
 

@@ -1,0 +1,34 @@
+package dev.privileges.engine;
+
+import java.io.IOException;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The statement and the JSON report of sample bundles, byte for byte against golden files. */
+class StatementGoldenTest {
+
+  static Stream<Arguments> bundles() {
+    return StatementBundles.all().entrySet().stream().map(e -> Arguments.of(e.getKey(), e.getValue()));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("bundles")
+  void statement_matchesGoldenFile(String name, Bundle bundle) throws IOException {
+    Grant grant = new Resolver().resolve(bundle, StatementBundles.OPTIONS);
+
+    StatementGolden.assertMatches("statement/" + name + ".md", new StatementRenderer().render(grant));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("bundles")
+  void report_matchesGoldenFile(String name, Bundle bundle) throws IOException {
+    GenerationOptions someDisabled = StatementBundles.OPTIONS.toBuilder()
+        .excludedCollectors(name.equals("datakit-like") ? java.util.List.of("jvm-dump", "bpf-netlog") : java.util.List.of())
+        .build();
+    Grant grant = new Resolver().resolve(bundle, someDisabled);
+
+    StatementGolden.assertMatches("statement/" + name + ".privileges.json", new ReportRenderer().render(bundle, grant));
+  }
+}

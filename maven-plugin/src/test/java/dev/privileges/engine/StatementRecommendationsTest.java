@@ -1,0 +1,97 @@
+package dev.privileges.engine;
+
+import static dev.privileges.engine.TestBundles.bundle;
+import static dev.privileges.engine.TestBundles.collector;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.privileges.annotations.Privilege;
+import dev.privileges.annotations.Protocol;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The table "if you do not need this feature", read from the rendered statement. */
+class StatementRecommendationsTest {
+
+  private static List<List<String>> table(Bundle bundle, GenerationOptions options) {
+    String md = new StatementRenderer().render(new Resolver().resolve(bundle, options));
+    return new StatementDocument(md).table("If you do not need this feature");
+  }
+
+  private static String row(List<List<String>> table, String feature) {
+    return table.stream().filter(r -> r.get(0).equals(feature)).findFirst().orElseThrow().get(2);
+  }
+
+  @Test
+  void sharedHostPid_isNotOfferedForEbpfAndNamesHostProcessMetrics() {
+    List<List<String>> table = table(StatementBundles.ebpfAndHostProcesses(), StatementBundles.OPTIONS);
+
+    String ebpf = row(table, "eBPF Monitoring");
+    assertThat(ebpf).doesNotContain("hostPID: false")
+        .contains("hostPID: true stays for Host Process Metrics")
+        .contains("Set hostNetwork: false")
+        .contains("remove BPF, NET_RAW, PERFMON, SYS_RESOURCE from capabilities.add")
+        .contains("remove ebpf-net from ENV_DEFAULT_ENABLED_INPUTS");
+    assertThat(row(table, "Host Process Metrics")).doesNotContain("hostPID: false")
+        .contains("hostPID: true stays for eBPF Monitoring");
+  }
+
+  @Test
+  void onlyFeatureNeedingAPrivilege_isOfferedItsRemoval() {
+    List<List<String>> table = table(bundle(
+        collector("host_processes").feature("Host Process Metrics").privilege(Privilege.HOST_PID).build(),
+        collector("cpu").feature("Host Basic Metrics").hostPath("/proc", "/rootfs/proc", true).build()),
+        StatementBundles.OPTIONS.toBuilder().enabledInputsEnv("INPUTS").build());
+
+    assertThat(row(table, "Host Process Metrics")).isEqualTo(
+        "Set hostPID: false; remove host_processes from INPUTS.");
+    assertThat(row(table, "Host Basic Metrics")).startsWith("Remove the volume host-proc (hostPath: /proc) and its mount");
+  }
+
+  @Test
+  void sharedPort_dropsHostPortOnlyWhenNoOtherFeatureNeedsItReachable() {
+    List<List<String>> table = table(bundle(
+        collector("ddtrace").feature("Tracing").port(9529, Protocol.TCP, "http", true).build(),
+        collector("api").feature("HTTP API").port(9529, Protocol.TCP, "http", false).build(),
+        collector("statsd").feature("StatsD").port(8125, Protocol.UDP, "statsd", true).build()),
+        StatementBundles.OPTIONS);
+
+    assertThat(row(table, "Tracing")).startsWith("Remove hostPort: 9529 from the port 9529/TCP;")
+        .contains("containerPort: 9529/TCP stays for HTTP API").doesNotContain("remove the port 9529/TCP");
+    assertThat(row(table, "HTTP API")).doesNotContain("9529/TCP from").contains("hostPort: 9529/TCP stays for Tracing");
+    assertThat(row(table, "StatsD")).startsWith("Remove the port 8125/UDP with its hostPort;");
+  }
+
+  @Test
+  void readWriteHostPath_becomesReadOnlyWhenTheOnlyWriterGoes() {
+    List<List<String>> table = table(bundle(
+        collector("ebpf").feature("eBPF").hostPath("/sys/kernel/debug", "/sys/kernel/debug", false).build(),
+        collector("kernel").feature("Kernel Metrics").hostPath("/sys/kernel/debug", "/sys/kernel/debug", true).build()),
+        StatementBundles.OPTIONS);
+
+    assertThat(row(table, "eBPF")).startsWith("Mount /sys/kernel/debug read-only (readOnly: true);")
+        .doesNotContain("remove the volume");
+  }
+
+  @Test
+  void rootStaysWhileAnotherFeatureAddsCapabilities() {
+    List<List<String>> table = table(bundle(
+        collector("a").feature("A").capability("NET_RAW").build(),
+        collector("b").feature("B").capability("SYS_PTRACE").build(),
+        collector("c").feature("C").nothing().build()),
+        StatementBundles.OPTIONS);
+
+    assertThat(row(table, "A")).doesNotContain("runAsNonRoot").contains("runAsUser: 0 stays for B");
+    assertThat(table(bundle(
+        collector("a").feature("A").capability("NET_RAW").build(),
+        collector("c").feature("C").nothing().build()), StatementBundles.OPTIONS).get(1).get(2))
+        .startsWith("Replace runAsUser: 0 by runAsNonRoot: true with runAsUser: 10001;")
+        .contains("remove capabilities.add (NET_RAW)").endsWith("The pods then meet the restricted level.");
+  }
+
+  @Test
+  void featureThatIsEverything_saysNothingWouldBeLeft() {
+    List<List<String>> table = table(bundle(collector("dk").feature("Self").nothing().build()), StatementBundles.OPTIONS);
+
+    assertThat(row(table, "Self")).contains("nothing to deploy");
+  }
+}
