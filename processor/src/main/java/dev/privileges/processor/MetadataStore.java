@@ -61,20 +61,24 @@ final class MetadataStore {
     return out;
   }
 
-  /** Deletes the metadata file of a collector that no longer exists; false if it could not. */
+  /**
+   * Deletes the metadata file of a collector that no longer exists; false if it could not. The
+   * Filer has no delete (the objects getResource returns are read-only), so this goes through
+   * the file's URI when the output is a real folder.
+   */
   boolean delete(String name) {
+    FileObject file;
     try {
-      FileObject file = filer.getResource(
-          StandardLocation.CLASS_OUTPUT, "", MetadataLocations.resourceFor(name));
-      return file.delete() || !exists(file);
+      file = filer.getResource(StandardLocation.CLASS_OUTPUT, "", MetadataLocations.resourceFor(name));
     } catch (IOException | IllegalArgumentException e) {
       return true; // nothing there
     }
-  }
-
-  private static boolean exists(FileObject file) {
+    java.net.URI uri = file.toUri();
+    if (!"file".equals(uri.getScheme())) {
+      return file.delete();
+    }
     try {
-      file.openInputStream().close();
+      java.nio.file.Files.deleteIfExists(java.nio.file.Path.of(uri));
       return true;
     } catch (IOException e) {
       return false;
