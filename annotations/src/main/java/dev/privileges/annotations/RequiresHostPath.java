@@ -28,7 +28,8 @@ import java.lang.annotation.Target;
  * HostPathType#FILE_OR_CREATE} path is writable ({@code readOnly = false}), since Kubernetes
  * creates it on the node; {@link MountPropagation#BIDIRECTIONAL} requires {@link
  * Privilege#PRIVILEGED}; one collector does not declare the same host path twice with different
- * settings; {@code reason} is not blank.
+ * settings, two host paths at one mount path, or one {@code env} for two mounts; {@code reason}
+ * is not blank.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)

@@ -24,7 +24,8 @@ import java.lang.annotation.Target;
  * <p>Rules the processor enforces: {@code number} is 1 to 65535; {@code name} is a valid
  * Kubernetes port name (IANA service name: 1 to 15 lower-case letters, digits and {@code -}, at
  * least one letter, no leading, trailing or double {@code -}); one collector does not declare the
- * same number and protocol twice with different settings; {@code reason} is not blank.
+ * same number and protocol twice with different settings, nor one name for two ports; {@code
+ * reason} is not blank.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)

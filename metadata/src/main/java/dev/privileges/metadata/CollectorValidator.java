@@ -112,42 +112,68 @@ public final class CollectorValidator {
     }
     Map<String, HostPathRequirement> byPath = new HashMap<>();
     Map<String, String> byMount = new HashMap<>();
-    for (HostPathRequirement h : c.hostPaths()) {
+    Map<String, String> byEnv = new HashMap<>();
+    for (int i = 0; i < c.hostPaths().size(); i++) {
+      HostPathRequirement h = c.hostPaths().get(i);
+      String at = "hostPaths[" + i + "]";
       HostPathRequirement before = byPath.putIfAbsent(h.path(), h);
       if (before != null && !sameMount(before, h)) {
-        out.add(new Finding("hostPaths", new Violation("ContradictoryHostPath",
+        out.add(new Finding(at, new Violation("ContradictoryHostPath",
             "host path '" + h.path() + "' is declared twice with different settings ("
-                + describe(before) + " and " + describe(h) + "): declare it once")));
+                + describe(before) + " and " + describe(h) + "): declare it once, read-write"
+                + " if the collector writes there")));
       }
       String mountedBefore = byMount.putIfAbsent(h.mountPath(), h.path());
       if (mountedBefore != null && !mountedBefore.equals(h.path())) {
-        out.add(new Finding("hostPaths", new Violation("ConflictingMountPath",
+        out.add(new Finding(at + ".mountPath", new Violation("ConflictingMountPath",
             "mount path '" + h.mountPath() + "' is used for both '" + mountedBefore + "' and '"
                 + h.path() + "': give each host path its own mount path")));
       }
+      if (!h.env().isEmpty()) {
+        String envBefore = byEnv.putIfAbsent(h.env(), h.mountPath());
+        if (envBefore != null && !envBefore.equals(h.mountPath())) {
+          out.add(new Finding(at + ".env", new Violation("ConflictingEnv",
+              "environment variable '" + h.env() + "' would point at both '" + envBefore
+                  + "' and '" + h.mountPath() + "': give each mount its own variable")));
+        }
+      }
       if ((h.type() == HostPathType.DIRECTORY_OR_CREATE || h.type() == HostPathType.FILE_OR_CREATE)
           && h.readOnly()) {
-        out.add(new Finding("hostPaths", new Violation("HostPathTypeConflict",
+        out.add(new Finding(at + ".type", new Violation("HostPathTypeConflict",
             "host path '" + h.path() + "' has type " + h.type() + ", which creates it on the node,"
                 + " but is read-only: use DIRECTORY or FILE to mount an existing path read-only,"
                 + " or set readOnly = false")));
       }
       if (h.propagation() == MountPropagation.BIDIRECTIONAL
           && c.privileges().stream().noneMatch(p -> p.privilege() == Privilege.PRIVILEGED)) {
-        out.add(new Finding("hostPaths", new Violation("BidirectionalNeedsPrivileged",
+        out.add(new Finding(at + ".propagation", new Violation("BidirectionalNeedsPrivileged",
             "host path '" + h.path() + "' uses BIDIRECTIONAL propagation, which Kubernetes only"
                 + " allows in privileged containers: use HOST_TO_CONTAINER, or also declare"
                 + " @RequiresPrivilege(Privilege.PRIVILEGED)")));
       }
     }
     Map<String, PortRequirement> byPort = new HashMap<>();
-    for (PortRequirement p : c.ports()) {
+    Map<String, PortRequirement> byName = new HashMap<>();
+    for (int i = 0; i < c.ports().size(); i++) {
+      PortRequirement p = c.ports().get(i);
+      String at = "ports[" + i + "]";
       PortRequirement before = byPort.putIfAbsent(p.number() + "/" + p.protocol(), p);
       if (before != null
           && (!before.name().equals(p.name()) || before.reachableAtNodeIp() != p.reachableAtNodeIp())) {
-        out.add(new Finding("ports", new Violation("ContradictoryPort",
+        out.add(new Finding(at, new Violation("ContradictoryPort",
             "port " + p.number() + "/" + p.protocol() + " is declared twice with different"
-                + " settings (name '" + before.name() + "' and '" + p.name() + "'): declare it once")));
+                + " settings (name '" + before.name() + "', reachableAtNodeIp "
+                + before.reachableAtNodeIp() + " and name '" + p.name() + "', reachableAtNodeIp "
+                + p.reachableAtNodeIp() + "): declare it once")));
+        continue;
+      }
+      PortRequirement named = byName.putIfAbsent(p.name(), p);
+      if (named != null && (named.number() != p.number() || named.protocol() != p.protocol())) {
+        out.add(new Finding(at + ".name", new Violation("DuplicatePortName",
+            "port name '" + p.name() + "' is used for both " + named.number() + "/"
+                + named.protocol() + " and " + p.number() + "/" + p.protocol() + ": Kubernetes"
+                + " needs a distinct name per port, such as '" + p.name() + "-"
+                + p.protocol().name().toLowerCase(java.util.Locale.ROOT) + "'")));
       }
     }
     return out;

@@ -99,6 +99,11 @@ public final class MetadataCodec {
       throw new MetadataException(origin + ": " + path(e) + " has the invalid value '"
           + e.getValue() + "'" + allowed(e.getTargetType()));
     } catch (JsonMappingException e) {
+      if (e.getOriginalMessage().startsWith("Cannot map `null` into type")) {
+        // a primitive field (a number or true/false) is missing: every one is mandatory
+        throw new MetadataException(origin + ": " + path(e) + " is missing: add it (every"
+            + " number and true/false field is mandatory, see docs/metadata-format.md)");
+      }
       throw new MetadataException(origin + ": " + path(e) + ": " + e.getOriginalMessage());
     } catch (JsonProcessingException e) {
       throw new MetadataException(origin + ": " + e.getOriginalMessage());

@@ -95,8 +95,11 @@ final class DeclarationReader {
       String simple = mirror.getAnnotationType().asElement().getSimpleName().toString();
       String reason = a.string("reason");
       if (!check.ok("reason", DeclarationRules.reason("@" + simple, reason))) {
+        into.rejected = true;
         continue;
       }
+      int[] before = into.sizes();
+      Declarations.Origin origin = new Declarations.Origin(type, mirror);
       switch (simple) {
         case "RequiresPrivilege" -> readPrivileges(a, check, reason, declaredBy, into);
         case "RequiresCapability" -> readCapabilities(a, check, reason, declaredBy, into);
@@ -111,9 +114,14 @@ final class DeclarationReader {
             }
           }
         }
-        case "RequiresNoPrivileges" -> into.noPrivilegesReason = reason;
+        case "RequiresNoPrivileges" -> {
+          into.noPrivilegesReason = reason;
+          into.noPrivilegesOrigin = origin;
+        }
         default -> throw new IllegalStateException("unhandled annotation " + simple);
       }
+      into.markAddedSince(before, origin);
+      into.rejected |= check.failed;
     }
   }
 
@@ -156,8 +164,12 @@ final class DeclarationReader {
     String path = a.string("path");
     String mountPath = a.string("mountPath").isEmpty() ? path : a.string("mountPath");
     String env = a.string("env");
-    boolean ok = check.ok("path", DeclarationRules.absolutePath("host path", path))
-        & check.ok("mountPath", DeclarationRules.mountPath("mount path", mountPath))
+    // An empty mountPath means "the same as path": check it only when it is written.
+    boolean pathOk = check.ok("path", DeclarationRules.absolutePath("host path", path));
+    boolean ok = pathOk
+        & (a.string("mountPath").isEmpty()
+            ? !pathOk || check.ok("path", DeclarationRules.mountPath("host path", path))
+            : check.ok("mountPath", DeclarationRules.mountPath("mount path", mountPath)))
         & (env.isEmpty() || check.ok("env", DeclarationRules.envName(env)));
     if (ok) {
       into.hostPaths.add(new HostPathRequirement(
@@ -224,12 +236,24 @@ final class DeclarationReader {
   }
 
   /** Reports a violation on one attribute of one annotation, when a reporter is present. */
-  private record Checker(Reporter reporter, TypeElement type, AnnotationValues a) {
+  private static final class Checker {
+    private final Reporter reporter;
+    private final TypeElement type;
+    private final AnnotationValues a;
+    /** Whether some value of this annotation broke a rule. */
+    boolean failed;
+
+    Checker(Reporter reporter, TypeElement type, AnnotationValues a) {
+      this.reporter = reporter;
+      this.type = type;
+      this.a = a;
+    }
 
     boolean ok(String attribute, Optional<Violation> violation) {
+      failed |= violation.isPresent();
       violation.ifPresent(v -> {
         if (reporter != null) {
-          reporter.error(v, type, a.mirror(), a.value(attribute));
+          reporter.error(v, type, a.mirror(), a.value(attribute), attribute);
         }
       });
       return violation.isEmpty();
