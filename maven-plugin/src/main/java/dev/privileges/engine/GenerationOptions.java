@@ -3,6 +3,7 @@ package dev.privileges.engine;
 import dev.privileges.metadata.KernelVersion;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -24,6 +25,9 @@ import java.util.TreeMap;
  * @param portExposure hostPorts or a node-local Service for ports reachable at the node
  * @param oldestKernel the oldest node kernel the bundle must work on
  * @param productName product name used in the statement
+ * @param waivers requirements the bundle owner removes before resolution (see {@link WaiverApplier})
+ * @param baseTemplate the user's DaemonSet or pod template for everything that is not about
+ *     privileges; empty for none
  */
 public record GenerationOptions(
     List<String> enabledCollectors,
@@ -38,9 +42,12 @@ public record GenerationOptions(
     boolean privilegedInsteadOfCapabilities,
     PortExposure portExposure,
     KernelVersion oldestKernel,
-    String productName) {
+    String productName,
+    List<Waiver> waivers,
+    Optional<BaseTemplate> baseTemplate) {
 
   public GenerationOptions {
+    waivers = List.copyOf(waivers);
     enabledCollectors = List.copyOf(enabledCollectors);
     excludedCollectors = List.copyOf(excludedCollectors);
     labels = new TreeMap<>(labels);
@@ -65,6 +72,8 @@ public record GenerationOptions(
     private PortExposure portExposure = PortExposure.HOST_PORT;
     private KernelVersion oldestKernel = KernelVersion.parse("5.8");
     private String productName = "";
+    private List<Waiver> waivers = List.of();
+    private Optional<BaseTemplate> baseTemplate = Optional.empty();
 
     public Builder enabledCollectors(List<String> v) { enabledCollectors = v; return this; }
     public Builder excludedCollectors(List<String> v) { excludedCollectors = v; return this; }
@@ -79,13 +88,15 @@ public record GenerationOptions(
     public Builder portExposure(PortExposure v) { portExposure = v; return this; }
     public Builder oldestKernel(KernelVersion v) { oldestKernel = v; return this; }
     public Builder productName(String v) { productName = v; return this; }
+    public Builder waivers(List<Waiver> v) { waivers = v; return this; }
+    public Builder baseTemplate(Optional<BaseTemplate> v) { baseTemplate = v; return this; }
 
     public GenerationOptions build() {
       return new GenerationOptions(
           enabledCollectors, excludedCollectors, name, namespace, image,
           containerName.isEmpty() ? name : containerName, new TreeMap<>(labels), nonRootUid,
           enabledInputsEnv, privilegedInsteadOfCapabilities, portExposure, oldestKernel,
-          productName.isEmpty() ? name : productName);
+          productName.isEmpty() ? name : productName, waivers, baseTemplate);
     }
   }
 }

@@ -26,16 +26,31 @@ public final class PrivilegesEngine {
   private final DaemonSetRenderer daemonSetRenderer = new DaemonSetRenderer();
   private final StatementRenderer statementRenderer = new StatementRenderer();
 
-  /** Reads the sources and resolves the grant, without writing anything. */
+  /**
+   * Reads the sources, applies the waivers and resolves the grant, without writing anything. The
+   * grant lists the waivers of its enabled collectors.
+   */
   public Grant resolve(List<Path> sources, GenerationOptions options) {
-    return resolver.resolve(reader.read(sources), options);
+    OptionsValidator.validate(options);
+    WaiverApplier.Applied applied = new WaiverApplier().apply(reader.read(sources), options.waivers());
+    Grant g = resolver.resolve(applied.bundle(), options);
+    List<Waiver> waivers = applied.waivers().stream()
+        .filter(w -> g.enabledNames().contains(w.collector())).toList();
+    return new Grant(g.options(), g.enabled(), g.privileges(), g.privilegedReplaced(), g.capabilities(),
+        g.hostPaths(), g.ports(), g.writablePaths(), g.apiRules(), g.confinement(), waivers);
   }
 
   /** Reads, resolves, renders, and writes every output into {@code outputFolder}. */
   public Result generate(List<Path> sources, GenerationOptions options, Path outputFolder, OutputNames names) {
+    OptionsValidator.fileName("daemonSetFile", names.daemonSet());
+    OptionsValidator.fileName("statementFile", names.statement());
     Grant grant = resolve(sources, options);
+    List<Map<String, Object>> objects = daemonSetRenderer.documents(grant);
+    if (options.baseTemplate().isPresent()) {
+      objects = options.baseTemplate().get().apply(objects, grant);
+    }
     Map<String, String> contents = new LinkedHashMap<>();
-    contents.put(names.daemonSet(), daemonSetRenderer.render(grant));
+    contents.put(names.daemonSet(), Yaml.dumpAll(objects));
     contents.put(names.statement(), statementRenderer.render(grant));
     return new Result(grant, new OutputWriter(outputFolder).write(contents));
   }
