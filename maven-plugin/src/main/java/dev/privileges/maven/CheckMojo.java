@@ -93,7 +93,9 @@ public class CheckMojo extends AbstractPrivilegesMojo {
     if (!problems.isEmpty()) {
       throw new MojoFailureException("privileges:check failed:\n" + String.join("\n", problems));
     }
-    getLog().info("Privileges match " + lockName + " and the policy"
-        + " (Pod Security level " + grant.podSecurity().level().label() + ").");
+    if (!updateLock) {
+      getLog().info("Privileges match " + lockName + " and the policy"
+          + " (Pod Security level " + grant.podSecurity().level().label() + ").");
+    }
   }
 }
