@@ -3,6 +3,7 @@ package dev.privileges.engine;
 import dev.privileges.metadata.KernelVersion;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -31,6 +32,9 @@ import java.util.TreeMap;
  * @param statementClosing Markdown paragraph(s) that end the statement; empty for the default
  * @param statementTemplate path of a Mustache template that replaces the statement's default
  *     wording; empty for the template shipped with the engine
+ * @param waivers requirements the bundle owner removes before resolution (see {@link WaiverApplier})
+ * @param baseTemplate the user's DaemonSet or pod template for everything that is not about
+ *     privileges; empty for none
  */
 public record GenerationOptions(
     List<String> enabledCollectors,
@@ -49,9 +53,12 @@ public record GenerationOptions(
     boolean namespaceObject,
     String statementIntro,
     String statementClosing,
-    String statementTemplate) {
+    String statementTemplate,
+    List<Waiver> waivers,
+    Optional<BaseTemplate> baseTemplate) {
 
   public GenerationOptions {
+    waivers = List.copyOf(waivers);
     enabledCollectors = List.copyOf(enabledCollectors);
     excludedCollectors = List.copyOf(excludedCollectors);
     labels = new TreeMap<>(labels);
@@ -69,7 +76,8 @@ public record GenerationOptions(
         .privilegedInsteadOfCapabilities(privilegedInsteadOfCapabilities).portExposure(portExposure)
         .oldestKernel(oldestKernel).productName(productName).namespaceObject(namespaceObject)
         .statementIntro(statementIntro)
-        .statementClosing(statementClosing).statementTemplate(statementTemplate);
+        .statementClosing(statementClosing).statementTemplate(statementTemplate).waivers(waivers)
+        .baseTemplate(baseTemplate);
   }
 
   /** Builder with the documented defaults. */
@@ -91,6 +99,8 @@ public record GenerationOptions(
     private String statementIntro = "";
     private String statementClosing = "";
     private String statementTemplate = "";
+    private List<Waiver> waivers = List.of();
+    private Optional<BaseTemplate> baseTemplate = Optional.empty();
 
     public Builder enabledCollectors(List<String> v) { enabledCollectors = v; return this; }
     public Builder excludedCollectors(List<String> v) { excludedCollectors = v; return this; }
@@ -109,6 +119,8 @@ public record GenerationOptions(
     public Builder statementIntro(String v) { statementIntro = v == null ? "" : v; return this; }
     public Builder statementClosing(String v) { statementClosing = v == null ? "" : v; return this; }
     public Builder statementTemplate(String v) { statementTemplate = v == null ? "" : v; return this; }
+    public Builder waivers(List<Waiver> v) { waivers = v; return this; }
+    public Builder baseTemplate(Optional<BaseTemplate> v) { baseTemplate = v; return this; }
 
     public GenerationOptions build() {
       return new GenerationOptions(
@@ -116,7 +128,7 @@ public record GenerationOptions(
           containerName.isEmpty() ? name : containerName, new TreeMap<>(labels), nonRootUid,
           enabledInputsEnv, privilegedInsteadOfCapabilities, portExposure, oldestKernel,
           productName.isEmpty() ? name : productName, namespaceObject, statementIntro,
-          statementClosing, statementTemplate);
+          statementClosing, statementTemplate, waivers, baseTemplate);
     }
   }
 }

@@ -31,9 +31,22 @@ public final class PrivilegesEngine {
   private final StatementRenderer statementRenderer = new StatementRenderer(resolver);
   private final ReportRenderer reportRenderer = new ReportRenderer();
 
-  /** Reads the sources and resolves the grant, without writing anything. */
+  /**
+   * Reads the sources, applies the waivers and resolves the grant, without writing anything. The
+   * grant lists the waivers of its enabled collectors.
+   */
   public Grant resolve(List<Path> sources, GenerationOptions options) {
-    return resolver.resolve(reader.read(sources), options);
+    return resolve(reader.read(sources), options);
+  }
+
+  private Grant resolve(Bundle bundle, GenerationOptions options) {
+    OptionsValidator.validate(options);
+    WaiverApplier.Applied applied = new WaiverApplier().apply(bundle, options.waivers());
+    Grant g = resolver.resolve(applied.bundle(), options);
+    List<Waiver> waivers = applied.waivers().stream()
+        .filter(w -> g.enabledNames().contains(w.collector())).toList();
+    return new Grant(g.options(), g.enabled(), g.privileges(), g.privilegedReplaced(), g.capabilities(),
+        g.hostPaths(), g.ports(), g.writablePaths(), g.apiRules(), g.confinement(), waivers);
   }
 
   /** Reads, resolves, renders, and writes every output into {@code outputFolder}. */
@@ -48,10 +61,17 @@ public final class PrivilegesEngine {
    */
   public Result generate(List<Path> sources, GenerationOptions options, Path outputFolder, OutputNames names,
       Path mkdocsFolder) {
+    OptionsValidator.fileName("daemonSetFile", names.daemonSet());
+    OptionsValidator.fileName("statementFile", names.statement());
+    OptionsValidator.fileName("reportFile", names.report());
     Bundle bundle = reader.read(sources);
-    Grant grant = resolver.resolve(bundle, options);
+    Grant grant = resolve(bundle, options);
+    List<Map<String, Object>> objects = daemonSetRenderer.documents(grant);
+    if (options.baseTemplate().isPresent()) {
+      objects = options.baseTemplate().get().apply(objects, grant);
+    }
     Map<String, String> contents = new LinkedHashMap<>();
-    contents.put(names.daemonSet(), daemonSetRenderer.render(grant));
+    contents.put(names.daemonSet(), Yaml.dumpAll(objects));
     String statement = statementRenderer.render(grant);
     contents.put(names.statement(), statement);
     contents.put(names.report(), reportRenderer.render(bundle, grant));

@@ -1,48 +1,35 @@
 package dev.privileges.maven;
 
-import dev.privileges.engine.EngineException;
-import dev.privileges.engine.GenerationOptions;
 import dev.privileges.engine.Grant;
-import dev.privileges.engine.Need;
-import dev.privileges.engine.PortExposure;
+import dev.privileges.engine.LockFile;
+import dev.privileges.engine.PodSecurity;
 import dev.privileges.engine.PrivilegesEngine;
-import dev.privileges.metadata.KernelVersion;
+import dev.privileges.engine.Waiver;
+import dev.privileges.metadata.CollectorMetadata;
 import java.io.File;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
-import org.apache.maven.artifact.Artifact;
-import org.apache.maven.plugin.AbstractMojo;
-import org.apache.maven.plugin.MojoExecutionException;
-import org.apache.maven.plugin.MojoFailureException;
+import java.util.SortedSet;
+import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
-import org.apache.maven.project.MavenProject;
+import org.apache.maven.project.MavenProjectHelper;
 
 /**
  * Writes the least-privilege DaemonSet and the security statement for the enabled collectors of
- * this module and its runtime dependencies. Only maps parameters to the engine and engine errors
- * to Maven failures.
+ * this module and its runtime dependencies, attaches them to the build, and logs a summary.
  */
 @Mojo(
     name = "generate",
     defaultPhase = LifecyclePhase.PACKAGE,
     requiresDependencyResolution = ResolutionScope.RUNTIME,
     threadSafe = true)
-public class GenerateMojo extends AbstractMojo {
+public class GenerateMojo extends AbstractPrivilegesMojo {
 
-  @Parameter(defaultValue = "${project}", readonly = true, required = true)
-  private MavenProject project;
-
-  /** The module's compiled classes, read first. */
-  @Parameter(defaultValue = "${project.build.outputDirectory}", readonly = true, required = true)
-  private File classesDirectory;
-
-  /** Where the outputs go. */
+  /** Where the outputs go; nothing is written outside it. */
   @Parameter(property = "privileges.outputDirectory", defaultValue = "${project.build.directory}/privileges")
   private File outputDirectory;
 
@@ -65,139 +52,89 @@ public class GenerateMojo extends AbstractMojo {
   @Parameter(property = "privileges.mkdocsDirectory")
   private File mkdocsDirectory;
 
-  /** A Mustache template that replaces the statement's default wording (see docs/security-statement.md). */
-  @Parameter(property = "privileges.statementTemplate")
-  private File statementTemplate;
+  /**
+   * Attach the outputs to the project (type {@code yaml} classifier {@code daemonset}, type
+   * {@code md} classifier {@code security}, type {@code json} classifier {@code privileges}), so
+   * install and deploy publish them next to the jar.
+   */
+  @Parameter(property = "privileges.attach", defaultValue = "true")
+  private boolean attach;
 
-  /** Markdown that replaces the statement's default introduction. */
-  @Parameter(property = "privileges.statementIntro")
-  private String statementIntro;
-
-  /** Markdown that replaces the statement's default closing section. */
-  @Parameter(property = "privileges.statementClosing")
-  private String statementClosing;
-
-  /** Collectors to enable; empty enables every collector of the bundle. */
-  @Parameter(property = "privileges.enabledCollectors")
-  private List<String> enabledCollectors = new ArrayList<>();
-
-  /** Collectors to leave out. */
-  @Parameter(property = "privileges.excludedCollectors")
-  private List<String> excludedCollectors = new ArrayList<>();
-
-  /** Name of the DaemonSet and of its ServiceAccount, ClusterRole and binding. */
-  @Parameter(property = "privileges.name", defaultValue = "${project.artifactId}")
-  private String name;
-
-  /** Namespace of the namespaced objects. */
-  @Parameter(property = "privileges.namespace", defaultValue = "${project.artifactId}")
-  private String namespace;
-
-  /** Container image. */
-  @Parameter(property = "privileges.image", defaultValue = "${project.artifactId}:${project.version}")
-  private String image;
-
-  /** Extra labels on every object and on the pod template. */
-  @Parameter
-  private Map<String, String> labels = new TreeMap<>();
-
-  /** UID the agent runs as when no enabled collector needs root. */
-  @Parameter(property = "privileges.nonRootUid", defaultValue = "10001")
-  private long nonRootUid;
-
-  /** Environment variable that lists the enabled collectors. */
-  @Parameter(property = "privileges.enabledInputsEnv", defaultValue = "ENV_DEFAULT_ENABLED_INPUTS")
-  private String enabledInputsEnv;
-
-  /** Grant {@code privileged: true} to collectors that declare it, instead of their capabilities. */
-  @Parameter(property = "privileges.privilegedInsteadOfCapabilities", defaultValue = "false")
-  private boolean privilegedInsteadOfCapabilities;
-
-  /** {@code HOST_PORT} or {@code SERVICE} for ports that must be reachable at NodeIP:port. */
-  @Parameter(property = "privileges.portExposure", defaultValue = "HOST_PORT")
-  private String portExposure;
-
-  /** Oldest node kernel (major.minor) the bundle must work on. */
-  @Parameter(property = "privileges.oldestKernel", defaultValue = "5.8")
-  private String oldestKernel;
-
-  /** Product name used in the security statement. */
-  @Parameter(property = "privileges.productName", defaultValue = "${project.name}")
-  private String productName;
-
-  /** Skip the goal. */
-  @Parameter(property = "privileges.skip", defaultValue = "false")
-  private boolean skip;
+  @Component
+  private MavenProjectHelper projectHelper;
 
   @Override
-  public void execute() throws MojoExecutionException, MojoFailureException {
-    if (skip) {
-      getLog().info("Skipping privileges:generate (privileges.skip is true).");
-      return;
-    }
-    try {
-      PrivilegesEngine.Result result = new PrivilegesEngine().generate(
-          sources(), options(), outputDirectory.toPath(),
-          new PrivilegesEngine.OutputNames(daemonSetFile, statementFile, reportFile),
-          mkdocsDirectory == null ? null : mkdocsDirectory.toPath());
-      summarize(result);
-    } catch (EngineException e) {
-      throw new MojoFailureException(e.getMessage());
-    }
+  protected String goal() {
+    return "generate";
   }
 
-  private List<Path> sources() {
-    List<Path> sources = new ArrayList<>();
-    sources.add(classesDirectory.toPath());
-    for (Artifact artifact : project.getArtifacts()) {
-      if (artifact.getFile() != null) {
-        sources.add(artifact.getFile().toPath());
-      }
+  @Override
+  protected void run() {
+    PrivilegesEngine.Result result = new PrivilegesEngine().generate(
+        sources(), options(), outputDirectory.toPath(),
+        new PrivilegesEngine.OutputNames(daemonSetFile, statementFile, reportFile),
+        mkdocsDirectory == null ? null : mkdocsDirectory.toPath());
+    if (attach) {
+      // The MkDocs copy is documentation, not a build artifact.
+      result.files().forEach((fileName, path) -> {
+        if (!fileName.startsWith("mkdocs:")) {
+          attach(fileName, path);
+        }
+      });
     }
-    return sources;
+    summarize(result);
   }
 
-  private GenerationOptions options() throws MojoFailureException {
-    PortExposure exposure;
-    try {
-      exposure = PortExposure.valueOf(portExposure);
-    } catch (IllegalArgumentException e) {
-      throw new MojoFailureException("<portExposure> '" + portExposure + "' is not one of HOST_PORT, SERVICE");
+  private void attach(String fileName, Path path) {
+    String type;
+    String classifier;
+    if (fileName.equals(daemonSetFile)) {
+      type = "yaml";
+      classifier = "daemonset";
+    } else if (fileName.equals(statementFile)) {
+      type = "md";
+      classifier = "security";
+    } else {
+      int dot = fileName.lastIndexOf('.');
+      type = dot < 0 ? "txt" : fileName.substring(dot + 1).toLowerCase(Locale.ROOT);
+      classifier = (dot < 0 ? fileName : fileName.substring(0, dot)).toLowerCase(Locale.ROOT)
+          .replaceAll("[^a-z0-9]+", "-");
     }
-    KernelVersion kernel;
-    try {
-      kernel = KernelVersion.parse(oldestKernel);
-    } catch (IllegalArgumentException e) {
-      throw new MojoFailureException("<oldestKernel> " + e.getMessage());
-    }
-    return GenerationOptions.builder()
-        .enabledCollectors(enabledCollectors)
-        .excludedCollectors(excludedCollectors)
-        .name(name)
-        .namespace(namespace)
-        .image(image)
-        .labels(labels)
-        .nonRootUid(nonRootUid)
-        .enabledInputsEnv(enabledInputsEnv)
-        .privilegedInsteadOfCapabilities(privilegedInsteadOfCapabilities)
-        .portExposure(exposure)
-        .oldestKernel(kernel)
-        .productName(productName)
-        .statementTemplate(statementTemplate == null ? "" : statementTemplate.getAbsolutePath())
-        .statementIntro(statementIntro)
-        .statementClosing(statementClosing)
-        .build();
+    projectHelper.attachArtifact(project, type, classifier, path.toFile());
   }
 
   private void summarize(PrivilegesEngine.Result result) {
     Grant grant = result.grant();
-    getLog().info("Enabled collectors: " + String.join(", ", grant.enabledNames()));
-    grant.privileges().forEach((p, needs) -> getLog().info("  " + p + " <- " + collectors(needs)));
-    grant.capabilities().forEach((c, needs) -> getLog().info("  capability " + c + " <- " + collectors(needs)));
-    result.files().values().forEach(f -> getLog().info("Wrote " + f));
+    for (Waiver w : grant.waivers()) {
+      String feature = grant.enabled().stream().filter(c -> c.name().equals(w.collector()))
+          .map(CollectorMetadata::feature).findFirst().orElse("");
+      getLog().warn("Waiver: collector '" + w.collector() + "' runs without " + w.requirement()
+          + ", so its feature '" + feature + "' degrades. Reason given: " + w.reason());
+    }
+    getLog().info("Collector Privileges summary");
+    getLog().info("  Enabled collectors (" + grant.enabled().size() + "): " + String.join(", ", grant.enabledNames()));
+    Map<String, SortedSet<String>> granted = LockFile.of(grant).granted();
+    if (granted.isEmpty()) {
+      getLog().info("  Granted: nothing beyond the restricted defaults");
+    } else {
+      getLog().info("  Granted (item <- collectors):");
+      int width = granted.keySet().stream().mapToInt(String::length).max().orElse(0);
+      granted.forEach((item, collectors) -> getLog().info("    " + pad(item, width) + " <- "
+          + String.join(", ", collectors)));
+    }
+    PodSecurity.Assessment security = grant.podSecurity();
+    getLog().info("  Pod Security level: " + security.level().label()
+        + (security.heldBy().isEmpty() ? "" : " (held there by " + String.join(", ", security.collectorsHoldingLevel()) + ")"));
+    if (grant.waivers().isEmpty()) {
+      getLog().info("  Waivers: none");
+    } else {
+      getLog().info("  Waivers:");
+      grant.waivers().forEach(w -> getLog().info("    " + w.collector() + " " + w.requirement() + ": " + w.reason()));
+    }
+    getLog().info("  Outputs in " + shown(outputDirectory) + ": " + String.join(", ", result.files().keySet()));
   }
 
-  private static String collectors(List<Need> needs) {
-    return String.join(", ", needs.stream().map(Need::collector).distinct().toList());
+  private static String pad(String s, int width) {
+    return s + " ".repeat(Math.max(0, width - s.length()));
   }
 }

@@ -55,7 +55,12 @@ class StatementReportMojoTest {
   }
 
   private static void set(Object target, String field, Object value) throws Exception {
-    Field f = ReportMojo.class.getDeclaredField(field);
+    Field f;
+    try {
+      f = ReportMojo.class.getDeclaredField(field);
+    } catch (NoSuchFieldException e) {
+      f = AbstractPrivilegesMojo.class.getDeclaredField(field);
+    }
     f.setAccessible(true);
     f.set(target, value);
   }

@@ -1,0 +1,6 @@
+package it.plain;
+
+/** A dependency without collectors. */
+public final class Util {
+  private Util() {}
+}

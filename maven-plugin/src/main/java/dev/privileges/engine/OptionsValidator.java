@@ -1,0 +1,144 @@
+package dev.privileges.engine;
+
+import dev.privileges.metadata.KernelVersion;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Checks the build's options before anything is resolved or written, and parses the ones given as
+ * text. Every message names the parameter as the user wrote it (the pom element), the bad value
+ * and a fix, e.g. {@code <namespace> 'Foo_Bar' is not a DNS-1123 label ..., perhaps you meant
+ * 'foo-bar'}.
+ */
+public final class OptionsValidator {
+
+  private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+  private static final Pattern LABEL_NAME = Pattern.compile("([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)");
+  private static final Pattern LABEL_VALUE = Pattern.compile("(([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?)");
+  private static final Pattern DNS_SUBDOMAIN =
+      Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
+  private static final Pattern FILE_NAME = Pattern.compile("[^/\\\\:*?\"<>|\\x00-\\x1f]+");
+
+  private OptionsValidator() {}
+
+  /** Validates every option; throws on the first problem. */
+  public static void validate(GenerationOptions o) {
+    dnsLabel("<name>", o.name());
+    dnsLabel("<namespace>", o.namespace());
+    if (!o.containerName().equals(o.name())) {
+      dnsLabel("<containerName>", o.containerName());
+    }
+    if (o.image() == null || o.image().isBlank() || o.image().chars().anyMatch(Character::isWhitespace)) {
+      throw new EngineException("<image> '" + o.image() + "' is not a container image reference:"
+          + " give one without spaces, e.g. 'registry.example.com/agent:1.2.3'");
+    }
+    for (Map.Entry<String, String> label : o.labels().entrySet()) {
+      labelKey(label.getKey());
+      if (label.getValue() == null || !LABEL_VALUE.matcher(label.getValue()).matches()) {
+        throw new EngineException("<labels><" + label.getKey() + "> '" + label.getValue() + "' is not a"
+            + " valid label value (at most 63 letters, digits, '-', '_' or '.', starting and ending"
+            + " with a letter or digit), perhaps you meant '" + labelValueSuggestion(label.getValue()) + "'");
+      }
+    }
+    if (o.nonRootUid() < 1 || o.nonRootUid() > Integer.MAX_VALUE) {
+      throw new EngineException("<nonRootUid> '" + o.nonRootUid() + "' is not a non-root UID: use a"
+          + " number from 1 to " + Integer.MAX_VALUE + ", e.g. 10001 (UID 0 is root, which"
+          + " collectors request with RUN_AS_ROOT)");
+    }
+    if (o.enabledInputsEnv() == null || !ENV_NAME.matcher(o.enabledInputsEnv()).matches()) {
+      String s = o.enabledInputsEnv() == null ? "" : o.enabledInputsEnv().toUpperCase(Locale.ROOT)
+          .replaceAll("[^A-Z0-9_]+", "_").replaceAll("^([0-9])", "_$1");
+      throw new EngineException("<enabledInputsEnv> '" + o.enabledInputsEnv() + "' is not an"
+          + " environment variable name (letters, digits and '_', not starting with a digit),"
+          + " perhaps you meant '" + s + "'");
+    }
+    if (o.productName() == null || o.productName().isBlank()) {
+      throw new EngineException("<productName> is blank: name the product, e.g. 'Sample Agent'");
+    }
+  }
+
+  /** Checks an output file name: a plain name inside the output folder. */
+  public static void fileName(String parameter, String value) {
+    if (value == null || !FILE_NAME.matcher(value).matches() || value.equals(".") || value.equals("..")) {
+      String s = value == null ? "" : value.replaceAll(".*[/\\\\]", "");
+      throw new EngineException("<" + parameter + "> '" + value + "' is not a plain file name: outputs"
+          + " are only written inside the output folder (<outputDirectory>), so give a name without"
+          + " folders" + (s.isEmpty() || s.equals("..") ? "" : ", perhaps you meant '" + s + "'"));
+    }
+  }
+
+  /** Parses {@code <portExposure>}. */
+  public static PortExposure portExposure(String value) {
+    return enumValue("portExposure", value, PortExposure.class);
+  }
+
+  /** Parses {@code <maxPodSecurityLevel>}. */
+  public static PodSecurity.Level podSecurityLevel(String value) {
+    return enumValue("maxPodSecurityLevel", value, PodSecurity.Level.class);
+  }
+
+  /** Parses {@code <oldestKernel>}. */
+  public static KernelVersion oldestKernel(String value) {
+    try {
+      return KernelVersion.parse(value == null ? "" : value.trim());
+    } catch (IllegalArgumentException e) {
+      throw new EngineException("<oldestKernel> '" + value + "' is not a kernel version: write"
+          + " major.minor, e.g. '5.8'");
+    }
+  }
+
+  private static <E extends Enum<E>> E enumValue(String parameter, String value, Class<E> type) {
+    String v = value == null ? "" : value.trim().toUpperCase(Locale.ROOT).replace('-', '_');
+    for (E e : type.getEnumConstants()) {
+      if (e.name().equals(v)) {
+        return e;
+      }
+    }
+    throw new EngineException("<" + parameter + "> '" + value + "' is not one of "
+        + Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", ")));
+  }
+
+  private static void dnsLabel(String parameter, String value) {
+    if (!KubernetesNames.isDnsLabel(value)) {
+      throw new EngineException(parameter + " '" + value + "' is not a DNS-1123 label (at most 63"
+          + " lower-case letters, digits and '-', starting and ending with a letter or digit),"
+          + " perhaps you meant '" + dnsSuggestion(value) + "'");
+    }
+  }
+
+  private static void labelKey(String key) {
+    String prefix = "";
+    String name = key == null ? "" : key;
+    int slash = name.indexOf('/');
+    if (slash >= 0) {
+      prefix = name.substring(0, slash);
+      name = name.substring(slash + 1);
+    }
+    boolean ok = LABEL_NAME.matcher(name).matches()
+        && (slash < 0 || (prefix.length() <= 253 && DNS_SUBDOMAIN.matcher(prefix).matches()));
+    if (!ok) {
+      throw new EngineException("<labels> key '" + key + "' is not a valid label key ([prefix/]name,"
+          + " the name at most 63 letters, digits, '-', '_' or '.'), perhaps you meant '"
+          + labelValueSuggestion(key) + "'");
+    }
+  }
+
+  /** {@code Foo_Bar} gives {@code foo-bar}. */
+  static String dnsSuggestion(String value) {
+    String s = (value == null ? "" : value).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
+        .replaceAll("^-+|-+$", "");
+    if (s.length() > 63) {
+      s = s.substring(0, 63).replaceAll("-+$", "");
+    }
+    return s.isEmpty() ? "node-agent" : s;
+  }
+
+  private static String labelValueSuggestion(String value) {
+    String s = (value == null ? "" : value).replaceAll("[^A-Za-z0-9_.-]+", "-")
+        .replaceAll("^[^A-Za-z0-9]+|[^A-Za-z0-9]+$", "");
+    return s.length() > 63 ? s.substring(0, 63).replaceAll("[^A-Za-z0-9]+$", "") : s;
+  }
+}
