@@ -24,7 +24,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *
  * <pre>
  * java -jar benchmarks/target/benchmarks.jar [all|processor|plugin|jmh] [--quick]
- *     [--processor-collectors 2000] [--plugin-collectors 5000] [--plugin-jars 200]
+ *     [--processor-collectors 2000] [--methods 4] [--plugin-collectors 5000] [--plugin-jars 200]
  *     [--warmups 3] [--repetitions 10] [--seed 20261126] [--report file.md]
  * </pre>
  */
@@ -36,6 +36,7 @@ public final class Main {
     String what = "all";
     boolean quick = false;
     int processorCollectors = 2000;
+    int extraMethods = 4;
     int pluginCollectors = 5000;
     int pluginJars = 200;
     int warmups = 3;
@@ -47,6 +48,7 @@ public final class Main {
         case "all", "processor", "plugin", "jmh" -> what = args[i];
         case "--quick" -> quick = true;
         case "--processor-collectors" -> processorCollectors = Integer.parseInt(args[++i]);
+        case "--methods" -> extraMethods = Integer.parseInt(args[++i]);
         case "--plugin-collectors" -> pluginCollectors = Integer.parseInt(args[++i]);
         case "--plugin-jars" -> pluginJars = Integer.parseInt(args[++i]);
         case "--warmups" -> warmups = Integer.parseInt(args[++i]);
@@ -55,7 +57,7 @@ public final class Main {
         case "--report" -> report = Path.of(args[++i]);
         default -> {
           System.err.println("unknown argument '" + args[i] + "': use all, processor, plugin or jmh,"
-              + " and --quick, --processor-collectors N, --plugin-collectors N, --plugin-jars N,"
+              + " and --quick, --processor-collectors N, --methods N, --plugin-collectors N, --plugin-jars N,"
               + " --warmups N, --repetitions N, --seed S, --report FILE");
           System.exit(2);
         }
@@ -76,7 +78,7 @@ public final class Main {
     try {
       if (what.equals("all") || what.equals("processor")) {
         ProcessorBenchmark.Result r =
-            new ProcessorBenchmark(processorCollectors, warmups, repetitions, seed).run(work.resolve("processor"));
+            new ProcessorBenchmark(processorCollectors, extraMethods, warmups, repetitions, seed).run(work.resolve("processor"));
         md.append(processorReport(r)).append('\n');
         Stats.deleteRecursively(work.resolve("processor"));
       }
@@ -87,7 +89,7 @@ public final class Main {
         Stats.deleteRecursively(work.resolve("plugin"));
       }
       if (what.equals("all") || what.equals("jmh")) {
-        md.append(jmhReport(jmh(quick))).append('\n');
+        md.append(jmhReport(jmh(quick), quick)).append('\n');
       }
     } finally {
       Stats.deleteRecursively(work);
@@ -118,8 +120,9 @@ public final class Main {
 
   private static String processorReport(ProcessorBenchmark.Result r) {
     StringBuilder s = new StringBuilder();
-    s.append(String.format(Locale.ROOT, "### Processor overhead (%d collectors, %d warm-up + %d measured rounds of a, b, c)%n%n",
-        r.collectors(), r.warmups(), r.repetitions()));
+    s.append(String.format(Locale.ROOT, "### Processor overhead (%d collectors, %d extra methods each, %d lines of Java;"
+        + " %d warm-up + %d measured rounds of a, b, c)%n%n",
+        r.collectors(), r.extraMethods(), r.sourceLines(), r.warmups(), r.repetitions()));
     s.append("| javac run | wall median (min-max) | thread CPU median | median ratio to (a), wall | median ratio to (a), CPU |\n");
     s.append("| --- | --- | --- | --- | --- |\n");
     s.append(row("(a) `-proc:none`", r.plainWall(), r.plainCpu(), 1.0, 1.0));
@@ -141,20 +144,20 @@ public final class Main {
     StringBuilder s = new StringBuilder();
     s.append(String.format(Locale.ROOT, "### Plugin `generate` work (%d warm-up + %d measured rounds of 1x, 2x, 4x)%n%n",
         r.warmups(), r.repetitions()));
-    s.append("| input | jars on disk | generate median (min-max) | allocated per run | read | resolve | render YAML | render statement | write | YAML / statement size |\n");
-    s.append("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
+    s.append("| input | jars on disk | generate median (min-max) | thread CPU median | allocated per run | read | resolve | render YAML | render statement | write | YAML / statement size |\n");
+    s.append("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
     for (PluginBenchmark.Scale sc : r.scales()) {
       Map<String, Double> p = sc.phases();
       s.append(String.format(Locale.ROOT,
-          "| %dx: %d collectors in %d jars | %.1f MB | %.1f ms (%.1f-%.1f) | %.0f MB | %.1f ms | %.1f ms | %.1f ms | %.1f ms | %.1f ms | %d KB / %d KB |%n",
+          "| %dx: %d collectors in %d jars | %.1f MB | %.1f ms (%.1f-%.1f) | %.1f ms | %.0f MB | %.1f ms | %.1f ms | %.1f ms | %.1f ms | %.1f ms | %d KB / %d KB |%n",
           sc.factor(), sc.collectors(), sc.jars(), sc.jarBytes() / 1e6, sc.time().median(),
-          sc.time().min(), sc.time().max(), sc.allocatedMb(), p.get("read"), p.get("resolve"),
+          sc.time().min(), sc.time().max(), sc.cpu().median(), sc.allocatedMb(), p.get("read"), p.get("resolve"),
           p.get("render YAML"), p.get("render statement"), p.get("write"), sc.yamlChars() / 1024,
           sc.statementChars() / 1024));
     }
     double oneX = r.scales().get(0).time().median();
     double twoOverOne = r.ratio(0, 1);
-    s.append(String.format(Locale.ROOT, "%nGrowth: 2x/1x = %.2f, 4x/2x = %.2f. First `generate` in a fresh JVM"
+    s.append(String.format(Locale.ROOT, "%nGrowth (medians of wall time): 2x/1x = %.2f, 4x/2x = %.2f. First `generate` in a fresh JVM"
         + " (classes loading, no JIT yet), 1x: %.0f ms.%n", twoOverOne, r.ratio(1, 2), r.firstRunMs()));
     s.append(String.format(Locale.ROOT, "Targets: 1x under 500 ms -> %s; 2x input at most 2x time -> %s.%n",
         oneX < 500 ? "met" : "MISSED", twoOverOne <= 2.0 ? "met" : "MISSED"));
@@ -175,9 +178,10 @@ public final class Main {
     return new Runner(options).run();
   }
 
-  private static String jmhReport(Collection<RunResult> results) {
+  private static String jmhReport(Collection<RunResult> results, boolean quick) {
     StringBuilder s = new StringBuilder();
-    s.append("### JMH: engine phases on 5,000 collectors (200 jars), 1 fork, 2 x 1 s warm-up, 3 x 1 s measurement\n\n");
+    s.append(String.format(Locale.ROOT, "### JMH: engine phases on 5,000 collectors (200 jars), 1 fork,"
+        + " %d x 1 s warm-up, %d x 1 s measurement%n%n", quick ? 1 : 2, quick ? 1 : 3));
     s.append("| benchmark | average time | error (99.9%) |\n| --- | --- | --- |\n");
     List<RunResult> sorted = new ArrayList<>(results);
     sorted.sort((a, b) -> a.getParams().getBenchmark().compareTo(b.getParams().getBenchmark()));

@@ -30,7 +30,7 @@ final class PluginBenchmark {
 
   static final int[] SCALES = {1, 2, 4};
 
-  record Scale(int factor, int collectors, int jars, long jarBytes, Stats.Summary time,
+  record Scale(int factor, int collectors, int jars, long jarBytes, Stats.Summary time, Stats.Summary cpu,
       double allocatedMb, Map<String, Double> phases, int yamlChars, int statementChars) {}
 
   record Result(List<Scale> scales, double firstRunMs, int warmups, int repetitions) {
@@ -87,8 +87,10 @@ final class PluginBenchmark {
     GenerationOptions options = options();
     List<List<Double>> times = new ArrayList<>();
     List<List<Double>> allocated = new ArrayList<>();
+    List<List<Double>> cpu = new ArrayList<>();
     for (int s = 0; s < SCALES.length; s++) {
       times.add(new ArrayList<>());
+      cpu.add(new ArrayList<>());
       allocated.add(new ArrayList<>());
     }
     double firstRun = -1;
@@ -101,9 +103,11 @@ final class PluginBenchmark {
         Path out = work.resolve("out-" + SCALES[s] + "x");
         System.gc();
         long a0 = threads.getCurrentThreadAllocatedBytes();
+        long c0 = threads.getCurrentThreadCpuTime();
         long t0 = System.nanoTime();
         new PrivilegesEngine().generate(sources.get(s), options, out, PrivilegesEngine.OutputNames.defaults());
         long t1 = System.nanoTime();
+        long c1 = threads.getCurrentThreadCpuTime();
         long a1 = threads.getCurrentThreadAllocatedBytes();
         double ms = (t1 - t0) / 1e6;
         if (firstRun < 0) {
@@ -111,6 +115,7 @@ final class PluginBenchmark {
         }
         if (measured) {
           times.get(s).add(ms);
+          cpu.get(s).add((c1 - c0) / 1e6);
           allocated.get(s).add((a1 - a0) / 1e6);
         }
         line.append(String.format(java.util.Locale.ROOT, "  %dx %7.1f ms", SCALES[s], ms));
@@ -122,7 +127,7 @@ final class PluginBenchmark {
     for (int s = 0; s < SCALES.length; s++) {
       Phases phases = phases(sources.get(s), options, work.resolve("phases-" + SCALES[s] + "x"), 5);
       scales.add(new Scale(SCALES[s], collectors * SCALES[s], jars * SCALES[s], jarBytes[s],
-          Stats.summary(times.get(s)), Stats.median(allocated.get(s)), phases.medians(),
+          Stats.summary(times.get(s)), Stats.summary(cpu.get(s)), Stats.median(allocated.get(s)), phases.medians(),
           phases.yamlChars(), phases.statementChars()));
     }
     return new Result(scales, firstRun, warmups, repetitions);

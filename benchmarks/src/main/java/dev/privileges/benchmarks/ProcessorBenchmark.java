@@ -37,19 +37,21 @@ final class ProcessorBenchmark {
 
   private enum Variant { PLAIN, OURS, AUTO_SERVICE }
 
-  record Result(int collectors, int warmups, int repetitions, Stats.Summary plainWall,
+  record Result(int collectors, int extraMethods, long sourceLines, int warmups, int repetitions, Stats.Summary plainWall,
       Stats.Summary oursWall, Stats.Summary autoServiceWall, Stats.Summary plainCpu,
       Stats.Summary oursCpu, Stats.Summary autoServiceCpu, double oursRatio, double autoServiceRatio,
       double oursCpuRatio, double autoServiceCpuRatio, String check) {}
 
   private final int collectors;
+  private final int extraMethods;
   private final int warmups;
   private final int repetitions;
   private final long seed;
   private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
 
-  ProcessorBenchmark(int collectors, int warmups, int repetitions, long seed) {
+  ProcessorBenchmark(int collectors, int extraMethods, int warmups, int repetitions, long seed) {
     this.collectors = collectors;
+    this.extraMethods = extraMethods;
     this.warmups = warmups;
     this.repetitions = repetitions;
     this.seed = seed;
@@ -61,10 +63,14 @@ final class ProcessorBenchmark {
       throw new IllegalStateException("no system Java compiler: run the benchmarks on a JDK, not a JRE");
     }
     List<BundleGenerator.Generated> generated = new BundleGenerator(seed).generate(collectors);
-    List<Path> sources = SourceEmitter.write(generated, work.resolve("src"));
+    List<Path> sources = SourceEmitter.write(generated, work.resolve("src"), extraMethods);
     String classPath = location(Collector.class) + File.pathSeparator + location(AutoService.class);
-    Log.info("processor: %d collectors, %d source files, %d warm-up and %d measured rounds of (a, b, c)",
-        collectors, sources.size(), warmups, repetitions);
+    long lines = 0;
+    for (Path p : sources) {
+      lines += Files.readAllLines(p, StandardCharsets.UTF_8).size();
+    }
+    Log.info("processor: %d collectors (%d lines of Java), %d source files, %d warm-up and %d measured rounds of (a, b, c)",
+        collectors, lines, sources.size(), warmups, repetitions);
 
     String check = "";
     List<List<Double>> wallBy = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
@@ -107,7 +113,7 @@ final class ProcessorBenchmark {
         autoCpuRatios.add(c[2] / c[0]);
       }
     }
-    return new Result(collectors, warmups, repetitions,
+    return new Result(collectors, extraMethods, lines, warmups, repetitions,
         Stats.summary(wallBy.get(0)), Stats.summary(wallBy.get(1)), Stats.summary(wallBy.get(2)),
         Stats.summary(cpuBy.get(0)), Stats.summary(cpuBy.get(1)), Stats.summary(cpuBy.get(2)),
         Stats.median(oursRatios), Stats.median(autoRatios),

@@ -22,15 +22,18 @@ import java.util.stream.Collectors;
 /**
  * Writes generated collectors as Java sources that carry both annotation sets: our requirement
  * annotations and an AutoService registration, so the same sources serve every compiler run. Each
- * collector has a small body (a name and a collect method over a field table) so javac has some
- * ordinary code to compile besides the annotations.
+ * collector has a small body (a name and a collect method over a field table) plus {@code
+ * extraMethods} parse methods of about 20 lines each, so javac has ordinary code to compile
+ * besides the annotations: the processors' share of a compilation depends on how much code the
+ * annotated classes hold.
  */
 final class SourceEmitter {
 
   private SourceEmitter() {}
 
   /** Writes the interface, the base classes and one file per collector; returns every file. */
-  static List<Path> write(List<BundleGenerator.Generated> collectors, Path sourceRoot) throws IOException {
+  static List<Path> write(List<BundleGenerator.Generated> collectors, Path sourceRoot, int extraMethods)
+      throws IOException {
     Path dir = sourceRoot.resolve(BundleGenerator.PACKAGE.replace('.', '/'));
     Files.createDirectories(dir);
     List<Path> files = new ArrayList<>();
@@ -49,7 +52,7 @@ final class SourceEmitter {
     }
     for (BundleGenerator.Generated g : collectors) {
       String simple = g.metadata().source().substring(BundleGenerator.PACKAGE.length() + 1);
-      files.add(write(dir.resolve(simple + ".java"), collectorSource(g, simple)));
+      files.add(write(dir.resolve(simple + ".java"), collectorSource(g, simple, extraMethods)));
     }
     return files;
   }
@@ -76,7 +79,7 @@ final class SourceEmitter {
     return s.toString();
   }
 
-  private static String collectorSource(BundleGenerator.Generated g, String simple) {
+  private static String collectorSource(BundleGenerator.Generated g, String simple, int extraMethods) {
     CollectorMetadata c = g.metadata();
     String own = c.source();
     StringBuilder s = header();
@@ -170,8 +173,33 @@ final class SourceEmitter {
             }
             return written;
           }
-        }
         """.formatted(q(c.name()), n));
+    for (int m = 0; m < extraMethods; m++) {
+      s.append("""
+
+          /** Parses one line of the source's text format into the output map. */
+          int parse%1$d(String line, java.util.Map<String, Double> out) {
+            String[] parts = line.split(",");
+            int parsed = 0;
+            for (String part : parts) {
+              int eq = part.indexOf('=');
+              if (eq <= 0) {
+                continue;
+              }
+              String key = part.substring(0, eq).trim();
+              try {
+                double value = Double.parseDouble(part.substring(eq + 1).trim());
+                out.merge(name() + ".%1$d." + key, value * %2$d, Double::sum);
+                parsed++;
+              } catch (NumberFormatException e) {
+                out.put(name() + ".errors", out.getOrDefault(name() + ".errors", 0.0) + 1);
+              }
+            }
+            return parsed;
+          }
+        """.formatted(m, m + n));
+    }
+    s.append("}\n");
     return s.toString();
   }
 
