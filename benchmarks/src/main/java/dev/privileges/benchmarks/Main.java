@@ -173,9 +173,13 @@ public final class Main {
         .warmupTime(TimeValue.seconds(1))
         .measurementTime(TimeValue.seconds(1))
         .forks(1)
-        .jvmArgsAppend("-Xmx1g")
+        .jvmArgs("-Xms1g", "-Xmx1g")
         .build();
-    return new Runner(options).run();
+    Collection<RunResult> results = new Runner(options).run();
+    if (results.isEmpty()) {
+      throw new IllegalStateException("JMH produced no results: see its output above");
+    }
+    return results;
   }
 
   private static String jmhReport(Collection<RunResult> results, boolean quick) {
