@@ -1,0 +1,202 @@
+package dev.privileges.benchmarks;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * Runs the benchmarks and prints a Markdown report (also written to {@code --report}).
+ *
+ * <pre>
+ * java -jar benchmarks/target/benchmarks.jar [all|processor|plugin|jmh] [--quick]
+ *     [--processor-collectors 2000] [--methods 4] [--plugin-collectors 5000] [--plugin-jars 200]
+ *     [--warmups 3] [--repetitions 10] [--seed 20261126] [--report file.md]
+ * </pre>
+ */
+public final class Main {
+
+  private Main() {}
+
+  public static void main(String[] args) throws Exception {
+    String what = "all";
+    boolean quick = false;
+    int processorCollectors = 2000;
+    int extraMethods = 4;
+    int pluginCollectors = 5000;
+    int pluginJars = 200;
+    int warmups = 3;
+    int repetitions = 10;
+    long seed = BundleGenerator.DEFAULT_SEED;
+    Path report = Path.of("benchmarks", "target", "benchmark-report.md");
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "all", "processor", "plugin", "jmh" -> what = args[i];
+        case "--quick" -> quick = true;
+        case "--processor-collectors" -> processorCollectors = Integer.parseInt(args[++i]);
+        case "--methods" -> extraMethods = Integer.parseInt(args[++i]);
+        case "--plugin-collectors" -> pluginCollectors = Integer.parseInt(args[++i]);
+        case "--plugin-jars" -> pluginJars = Integer.parseInt(args[++i]);
+        case "--warmups" -> warmups = Integer.parseInt(args[++i]);
+        case "--repetitions" -> repetitions = Integer.parseInt(args[++i]);
+        case "--seed" -> seed = Long.parseLong(args[++i]);
+        case "--report" -> report = Path.of(args[++i]);
+        default -> {
+          System.err.println("unknown argument '" + args[i] + "': use all, processor, plugin or jmh,"
+              + " and --quick, --processor-collectors N, --methods N, --plugin-collectors N, --plugin-jars N,"
+              + " --warmups N, --repetitions N, --seed S, --report FILE");
+          System.exit(2);
+        }
+      }
+    }
+    if (quick) {
+      processorCollectors = Math.min(processorCollectors, 300);
+      pluginCollectors = Math.min(pluginCollectors, 500);
+      pluginJars = Math.min(pluginJars, 20);
+      warmups = 1;
+      repetitions = 3;
+    }
+
+    StringBuilder md = new StringBuilder();
+    md.append("## Run of ").append(Instant.now().truncatedTo(ChronoUnit.SECONDS)).append("\n\n");
+    md.append(machine()).append('\n');
+    Path work = Files.createTempDirectory("privileges-bench-");
+    try {
+      if (what.equals("all") || what.equals("processor")) {
+        ProcessorBenchmark.Result r =
+            new ProcessorBenchmark(processorCollectors, extraMethods, warmups, repetitions, seed).run(work.resolve("processor"));
+        md.append(processorReport(r)).append('\n');
+        Stats.deleteRecursively(work.resolve("processor"));
+      }
+      if (what.equals("all") || what.equals("plugin")) {
+        PluginBenchmark.Result r =
+            new PluginBenchmark(pluginCollectors, pluginJars, warmups, repetitions, seed).run(work.resolve("plugin"));
+        md.append(pluginReport(r)).append('\n');
+        Stats.deleteRecursively(work.resolve("plugin"));
+      }
+      if (what.equals("all") || what.equals("jmh")) {
+        md.append(jmhReport(jmh(quick), quick)).append('\n');
+      }
+    } finally {
+      Stats.deleteRecursively(work);
+    }
+    md.append("Load average at the end: ").append(loadAverage()).append("\n");
+    System.out.println();
+    System.out.println(md);
+    if (report.getParent() != null) {
+      Files.createDirectories(report.getParent());
+    }
+    Files.writeString(report, md, StandardCharsets.UTF_8);
+    Log.info("report written to %s", report);
+  }
+
+  private static String machine() {
+    Runtime rt = Runtime.getRuntime();
+    return String.format(Locale.ROOT,
+        "Machine: %d cores, %s %s (%s), %s %s, max heap %d MB; load average at the start: %s%n",
+        rt.availableProcessors(), System.getProperty("java.vm.name"), System.getProperty("java.version"),
+        System.getProperty("java.vendor"), System.getProperty("os.name"), System.getProperty("os.arch"),
+        rt.maxMemory() / (1024 * 1024), loadAverage());
+  }
+
+  private static String loadAverage() {
+    double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    return load < 0 ? "n/a" : String.format(Locale.ROOT, "%.2f", load);
+  }
+
+  private static String processorReport(ProcessorBenchmark.Result r) {
+    StringBuilder s = new StringBuilder();
+    s.append(String.format(Locale.ROOT, "### Processor overhead (%d collectors, %d extra methods each, %d lines of Java;"
+        + " %d warm-up + %d measured rounds of a, b, c)%n%n",
+        r.collectors(), r.extraMethods(), r.sourceLines(), r.warmups(), r.repetitions()));
+    s.append("| javac run | wall median (min-max) | thread CPU median | median ratio to (a), wall | median ratio to (a), CPU |\n");
+    s.append("| --- | --- | --- | --- | --- |\n");
+    s.append(row("(a) `-proc:none`", r.plainWall(), r.plainCpu(), 1.0, 1.0));
+    s.append(row("(b) privileges-processor", r.oursWall(), r.oursCpu(), r.oursRatio(), r.oursCpuRatio()));
+    s.append(row("(c) AutoService 1.1.1", r.autoServiceWall(), r.autoServiceCpu(), r.autoServiceRatio(),
+        r.autoServiceCpuRatio()));
+    s.append(String.format(Locale.ROOT, "%nTarget: (b)/(a) at most 1.05 -> %s (%.1f%% over plain javac; AutoService %.1f%%).%n",
+        r.oursRatio() <= 1.05 ? "met" : "MISSED", (r.oursRatio() - 1) * 100, (r.autoServiceRatio() - 1) * 100));
+    s.append("Check: ").append(r.check()).append('\n');
+    return s.toString();
+  }
+
+  private static String row(String name, Stats.Summary wall, Stats.Summary cpu, double ratio, double cpuRatio) {
+    return String.format(Locale.ROOT, "| %s | %.0f ms (%.0f-%.0f) | %.0f ms | %.3f | %.3f |%n",
+        name, wall.median(), wall.min(), wall.max(), cpu.median(), ratio, cpuRatio);
+  }
+
+  private static String pluginReport(PluginBenchmark.Result r) {
+    StringBuilder s = new StringBuilder();
+    s.append(String.format(Locale.ROOT, "### Plugin `generate` work (%d warm-up + %d measured rounds of 1x, 2x, 4x)%n%n",
+        r.warmups(), r.repetitions()));
+    s.append("| input | jars on disk | generate median (min-max) | thread CPU median | allocated per run | read | resolve | render YAML | render statement | write | YAML / statement size |\n");
+    s.append("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
+    for (PluginBenchmark.Scale sc : r.scales()) {
+      Map<String, Double> p = sc.phases();
+      s.append(String.format(Locale.ROOT,
+          "| %dx: %d collectors in %d jars | %.1f MB | %.1f ms (%.1f-%.1f) | %.1f ms | %.0f MB | %.1f ms | %.1f ms | %.1f ms | %.1f ms | %.1f ms | %d KB / %d KB |%n",
+          sc.factor(), sc.collectors(), sc.jars(), sc.jarBytes() / 1e6, sc.time().median(),
+          sc.time().min(), sc.time().max(), sc.cpu().median(), sc.allocatedMb(), p.get("read"), p.get("resolve"),
+          p.get("render YAML"), p.get("render statement"), p.get("write"), sc.yamlChars() / 1024,
+          sc.statementChars() / 1024));
+    }
+    double oneX = r.scales().get(0).time().median();
+    double twoOverOne = r.ratio(0, 1);
+    s.append(String.format(Locale.ROOT, "%nGrowth (medians of wall time): 2x/1x = %.2f, 4x/2x = %.2f. First `generate` in a fresh JVM"
+        + " (classes loading, no JIT yet), 1x: %.0f ms.%n", twoOverOne, r.ratio(1, 2), r.firstRunMs()));
+    s.append(String.format(Locale.ROOT, "Targets: 1x under 500 ms -> %s; 2x input at most 2x time -> %s.%n",
+        oneX < 500 ? "met" : "MISSED", twoOverOne <= 2.0 ? "met" : "MISSED"));
+    s.append("(Phase columns come from a separate pass of 5 runs per input, phase by phase.)\n");
+    return s.toString();
+  }
+
+  private static Collection<RunResult> jmh(boolean quick) throws RunnerException {
+    Options options = new OptionsBuilder()
+        .include(EngineBenchmark.class.getName())
+        .warmupIterations(quick ? 1 : 2)
+        .measurementIterations(quick ? 1 : 3)
+        .warmupTime(TimeValue.seconds(1))
+        .measurementTime(TimeValue.seconds(1))
+        .forks(1)
+        .jvmArgs("-Xms1g", "-Xmx1g")
+        .build();
+    Collection<RunResult> results = new Runner(options).run();
+    if (results.isEmpty()) {
+      throw new IllegalStateException("JMH produced no results: see its output above");
+    }
+    return results;
+  }
+
+  private static String jmhReport(Collection<RunResult> results, boolean quick) {
+    StringBuilder s = new StringBuilder();
+    s.append(String.format(Locale.ROOT, "### JMH: engine phases on 5,000 collectors (200 jars), 1 fork,"
+        + " %d x 1 s warm-up, %d x 1 s measurement%n%n", quick ? 1 : 2, quick ? 1 : 3));
+    s.append("| benchmark | average time | error (99.9%) |\n| --- | --- | --- |\n");
+    List<RunResult> sorted = new ArrayList<>(results);
+    sorted.sort((a, b) -> a.getParams().getBenchmark().compareTo(b.getParams().getBenchmark()));
+    for (RunResult r : sorted) {
+      String name = r.getParams().getBenchmark();
+      name = name.substring(name.lastIndexOf('.') + 1);
+      double score = r.getPrimaryResult().getScore();
+      double error = r.getPrimaryResult().getScoreError();
+      s.append(String.format(Locale.ROOT, "| EngineBenchmark.%s | %.2f %s | %s |%n", name, score,
+          r.getPrimaryResult().getScoreUnit(), Double.isNaN(error) ? "n/a" : String.format(Locale.ROOT, "± %.2f", error)));
+    }
+    return s.toString();
+  }
+}

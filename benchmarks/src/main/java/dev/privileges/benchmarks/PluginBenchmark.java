@@ -1,0 +1,175 @@
+package dev.privileges.benchmarks;
+
+import dev.privileges.engine.Bundle;
+import dev.privileges.engine.BundleReader;
+import dev.privileges.engine.DaemonSetRenderer;
+import dev.privileges.engine.GenerationOptions;
+import dev.privileges.engine.Grant;
+import dev.privileges.engine.OutputWriter;
+import dev.privileges.engine.PrivilegesEngine;
+import dev.privileges.engine.Resolver;
+import dev.privileges.engine.StatementRenderer;
+import dev.privileges.metadata.CollectorMetadata;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Plugin time: the {@code generate} work of {@link PrivilegesEngine} (read the metadata from the
+ * jars, resolve, render the DaemonSet and the statement, write both atomically) on generated
+ * bundles of {@code collectors} collectors in {@code jars} jars, and at 2x and 4x that input. The
+ * jars are built once; runs alternate 1x, 2x, 4x after warm-up rounds. A second, shorter pass
+ * times the phases on their own, to show where the time goes.
+ */
+final class PluginBenchmark {
+
+  static final int[] SCALES = {1, 2, 4};
+
+  record Scale(int factor, int collectors, int jars, long jarBytes, Stats.Summary time, Stats.Summary cpu,
+      double allocatedMb, Map<String, Double> phases, int yamlChars, int statementChars) {}
+
+  record Result(List<Scale> scales, double firstRunMs, int warmups, int repetitions) {
+
+    double ratio(int from, int to) {
+      return scales.get(to).time().median() / scales.get(from).time().median();
+    }
+  }
+
+  private final int collectors;
+  private final int jars;
+  private final int warmups;
+  private final int repetitions;
+  private final long seed;
+
+  PluginBenchmark(int collectors, int jars, int warmups, int repetitions, long seed) {
+    this.collectors = collectors;
+    this.jars = jars;
+    this.warmups = warmups;
+    this.repetitions = repetitions;
+    this.seed = seed;
+  }
+
+  static GenerationOptions options() {
+    return GenerationOptions.builder()
+        .name("bench-agent")
+        .namespace("bench-agent")
+        .image("registry.example.com/bench-agent:1.0.0")
+        .productName("Bench Agent")
+        .build();
+  }
+
+  Result run(Path work) throws IOException {
+    List<List<Path>> sources = new ArrayList<>();
+    long[] jarBytes = new long[SCALES.length];
+    for (int s = 0; s < SCALES.length; s++) {
+      int n = collectors * SCALES[s];
+      int j = jars * SCALES[s];
+      List<CollectorMetadata> bundle = new BundleGenerator(seed).generate(n).stream()
+          .map(BundleGenerator.Generated::metadata).toList();
+      Path dir = work.resolve("jars-" + SCALES[s] + "x");
+      List<Path> list = new ArrayList<>();
+      Path classes = work.resolve("classes-" + SCALES[s] + "x");
+      Files.createDirectories(classes); // the module's own (empty) classes directory comes first
+      list.add(classes);
+      list.addAll(JarWriter.write(bundle, j, dir, seed + s));
+      for (Path p : list) {
+        jarBytes[s] += Files.isRegularFile(p) ? Files.size(p) : 0;
+      }
+      sources.add(list);
+      Log.info("plugin: %dx = %d collectors in %d jars (%.1f MB of jars) written", SCALES[s], n, j,
+          jarBytes[s] / 1e6);
+    }
+    GenerationOptions options = options();
+    List<List<Double>> times = new ArrayList<>();
+    List<List<Double>> allocated = new ArrayList<>();
+    List<List<Double>> cpu = new ArrayList<>();
+    for (int s = 0; s < SCALES.length; s++) {
+      times.add(new ArrayList<>());
+      cpu.add(new ArrayList<>());
+      allocated.add(new ArrayList<>());
+    }
+    double firstRun = -1;
+    com.sun.management.ThreadMXBean threads =
+        (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    for (int round = 0; round < warmups + repetitions; round++) {
+      boolean measured = round >= warmups;
+      StringBuilder line = new StringBuilder();
+      for (int s = 0; s < SCALES.length; s++) {
+        Path out = work.resolve("out-" + SCALES[s] + "x");
+        System.gc();
+        long a0 = threads.getCurrentThreadAllocatedBytes();
+        long c0 = threads.getCurrentThreadCpuTime();
+        long t0 = System.nanoTime();
+        new PrivilegesEngine().generate(sources.get(s), options, out, PrivilegesEngine.OutputNames.defaults());
+        long t1 = System.nanoTime();
+        long c1 = threads.getCurrentThreadCpuTime();
+        long a1 = threads.getCurrentThreadAllocatedBytes();
+        double ms = (t1 - t0) / 1e6;
+        if (firstRun < 0) {
+          firstRun = ms;
+        }
+        if (measured) {
+          times.get(s).add(ms);
+          cpu.get(s).add((c1 - c0) / 1e6);
+          allocated.get(s).add((a1 - a0) / 1e6);
+        }
+        line.append(String.format(java.util.Locale.ROOT, "  %dx %7.1f ms", SCALES[s], ms));
+      }
+      Log.info("  %s %2d:%s", measured ? "run   " : "warmup", measured ? round - warmups + 1 : round + 1, line);
+    }
+
+    List<Scale> scales = new ArrayList<>();
+    for (int s = 0; s < SCALES.length; s++) {
+      Phases phases = phases(sources.get(s), options, work.resolve("phases-" + SCALES[s] + "x"), 5);
+      scales.add(new Scale(SCALES[s], collectors * SCALES[s], jars * SCALES[s], jarBytes[s],
+          Stats.summary(times.get(s)), Stats.summary(cpu.get(s)), Stats.median(allocated.get(s)), phases.medians(),
+          phases.yamlChars(), phases.statementChars()));
+    }
+    return new Result(scales, firstRun, warmups, repetitions);
+  }
+
+  private record Phases(Map<String, Double> medians, int yamlChars, int statementChars) {}
+
+  /** The same work as {@code generate}, phase by phase, {@code runs} times; medians per phase. */
+  private static Phases phases(List<Path> sources, GenerationOptions options, Path out, int runs) {
+    Map<String, List<Double>> byPhase = new LinkedHashMap<>();
+    for (String p : List.of("read", "resolve", "render YAML", "render statement", "write")) {
+      byPhase.put(p, new ArrayList<>());
+    }
+    int yaml = 0;
+    int statement = 0;
+    for (int i = 0; i < runs; i++) {
+      System.gc();
+      long t0 = System.nanoTime();
+      Bundle bundle = new BundleReader().read(sources);
+      long t1 = System.nanoTime();
+      Grant grant = new Resolver().resolve(bundle, options);
+      long t2 = System.nanoTime();
+      String y = new DaemonSetRenderer().render(grant);
+      long t3 = System.nanoTime();
+      String s = new StatementRenderer().render(grant);
+      long t4 = System.nanoTime();
+      Map<String, String> contents = new LinkedHashMap<>();
+      contents.put("daemonset.yaml", y);
+      contents.put("SECURITY.md", s);
+      new OutputWriter(out).write(contents);
+      long t5 = System.nanoTime();
+      long[] t = {t0, t1, t2, t3, t4, t5};
+      int k = 0;
+      for (List<Double> values : byPhase.values()) {
+        values.add((t[k + 1] - t[k]) / 1e6);
+        k++;
+      }
+      yaml = y.length();
+      statement = s.length();
+    }
+    Map<String, Double> medians = new LinkedHashMap<>();
+    byPhase.forEach((k, v) -> medians.put(k, Stats.median(v)));
+    return new Phases(medians, yaml, statement);
+  }
+}
