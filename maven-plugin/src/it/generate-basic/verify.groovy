@@ -2,6 +2,7 @@
 def out = new File(basedir, 'target/privileges')
 def yaml = new File(out, 'daemonset.yaml').getText('UTF-8')
 assert new File(out, 'SECURITY.md').isFile()
+assert new File(out, 'privileges.json').getText('UTF-8').contains('"formatVersion"')
 
 assert yaml.contains('kind: DaemonSet')
 assert yaml.contains('  name: demo-agent')
@@ -27,17 +28,19 @@ assert log =~ /hostPath:\/proc read-only\s+<- cpu/
 assert log =~ /hostPort:8125\/UDP\s+<- statsd/
 assert log.contains('Pod Security level: privileged (held there by cpu, host_processes, statsd)')
 assert log.contains('Waivers: none')
-assert log.contains('Outputs in target/privileges: daemonset.yaml, SECURITY.md')
+assert log.contains('Outputs in target/privileges: daemonset.yaml, SECURITY.md, privileges.json')
 
 // attached with classifiers, so install put them next to the jar
 def repo = new File(localRepositoryPath, 'dev/privileges/it/generate-basic/1.0')
 assert new File(repo, 'generate-basic-1.0.jar').isFile()
 assert new File(repo, 'generate-basic-1.0-daemonset.yaml').getText('UTF-8') == yaml
 assert new File(repo, 'generate-basic-1.0-security.md').isFile()
+assert new File(repo, 'generate-basic-1.0-privileges.json').isFile()
 
 // the generated help goal lists every goal
 assert log.contains('privileges:generate')
 assert log.contains('privileges:check')
 assert log.contains('privileges:lock')
 assert log.contains('privileges:help')
+assert log.contains('privileges:report')
 return true
