@@ -80,7 +80,7 @@ public final class BundleReader {
         out.add(new Located(metadata, origin));
       }
     } catch (IOException e) {
-      throw new EngineException("cannot read collector metadata in " + folder + ": " + e, e);
+      throw new EngineIoException("cannot read collector metadata in " + folder + ": " + e, e);
     }
     return out;
   }

@@ -49,7 +49,7 @@ public final class OutputWriter {
         move(s.getKey(), s.getValue());
       }
     } catch (IOException e) {
-      throw new EngineException("cannot write outputs to " + folder + ": " + e.getMessage(), e);
+      throw new EngineIoException("cannot write outputs to " + folder + ": " + e.getMessage(), e);
     } finally {
       for (Path temp : staged.keySet()) {
         try {

@@ -2,6 +2,7 @@ package dev.privileges.maven;
 
 import dev.privileges.engine.BaseTemplate;
 import dev.privileges.engine.EngineException;
+import dev.privileges.engine.EngineIoException;
 import dev.privileges.engine.GenerationOptions;
 import dev.privileges.engine.OptionsValidator;
 import java.io.File;
@@ -131,7 +132,11 @@ public abstract class AbstractPrivilegesMojo extends AbstractMojo {
     }
     try {
       run();
+    } catch (EngineIoException e) {
+      // the environment failed (disk, permissions): an execution error, with its cause
+      throw new MojoExecutionException(e.getMessage(), e);
     } catch (EngineException e) {
+      // the user's mistake: one message, no stack trace
       throw new MojoFailureException(e.getMessage());
     }
   }
