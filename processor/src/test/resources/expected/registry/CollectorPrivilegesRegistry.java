@@ -4,7 +4,6 @@ import dev.privileges.annotations.runtime.CollectorDescriptor;
 import dev.privileges.annotations.runtime.CollectorRegistry;
 import dev.privileges.annotations.runtime.RequirementDescriptor;
 import java.util.List;
-import java.util.Map;
 import java.util.ServiceLoader;
 import javax.annotation.processing.Generated;
 
@@ -14,10 +13,13 @@ import javax.annotation.processing.Generated;
  */
 @Generated("dev.privileges.processor.CollectorProcessor")
 public final class CollectorPrivilegesRegistry implements CollectorRegistry {
-  private static final List<CollectorDescriptor> COLLECTORS = List.of(
+  private static final CollectorDescriptor[] ALL = {
     collector0(),
     collector1(),
-    collector2());
+    collector2()
+  };
+
+  private static final List<CollectorDescriptor> COLLECTORS = List.of(ALL);
 
   /**
    * Creates the registry; {@link java.util.ServiceLoader} calls this.
@@ -32,92 +34,82 @@ public final class CollectorPrivilegesRegistry implements CollectorRegistry {
 
   private static CollectorDescriptor collector0() {
     // collector "host_processes"
-    return new CollectorDescriptor(
+    return CollectorDescriptor.of(
             "host_processes",
             "Host Process Metrics",
             "Per-process metrics.",
             "test.HostProcesses",
             "",
-            List.of(
-              new RequirementDescriptor(
+              RequirementDescriptor.of(
                   "capabilities",
-                  Map.ofEntries(
-                    Map.entry("capability", "SYS_PTRACE")),
                   "Reads other processes' /proc entries.",
-                  "test.BaseCollector"),
-              new RequirementDescriptor(
+                  "test.BaseCollector",
+                  "capability", "SYS_PTRACE"),
+              RequirementDescriptor.of(
                   "hostPaths",
-                  Map.ofEntries(
-                    Map.entry("env", "HOST_PROC"),
-                    Map.entry("mountPath", "/rootfs/proc"),
-                    Map.entry("path", "/proc"),
-                    Map.entry("propagation", "NONE"),
-                    Map.entry("readOnly", "true"),
-                    Map.entry("type", "DIRECTORY")),
                   "Reads per-process counters.",
-                  "test.HostProcesses"),
-              new RequirementDescriptor(
+                  "test.HostProcesses",
+                  "env", "HOST_PROC",
+                  "mountPath", "/rootfs/proc",
+                  "path", "/proc",
+                  "propagation", "NONE",
+                  "readOnly", "true",
+                  "type", "DIRECTORY"),
+              RequirementDescriptor.of(
                   "hostPaths",
-                  Map.ofEntries(
-                    Map.entry("mountPath", "/var/log"),
-                    Map.entry("path", "/var/log"),
-                    Map.entry("propagation", "NONE"),
-                    Map.entry("readOnly", "false"),
-                    Map.entry("type", "UNCHECKED")),
                   "Rotates logs.",
-                  "test.HostProcesses"),
-              new RequirementDescriptor(
+                  "test.HostProcesses",
+                  "mountPath", "/var/log",
+                  "path", "/var/log",
+                  "propagation", "NONE",
+                  "readOnly", "false",
+                  "type", "UNCHECKED"),
+              RequirementDescriptor.of(
                   "kubernetesApi",
-                  Map.ofEntries(
-                    Map.entry("apiGroups", ""),
-                    Map.entry("resources", "nodes,pods"),
-                    Map.entry("verbs", "get,list,watch")),
                   "Adds pod labels to processes.",
-                  "test.HostProcesses"),
-              new RequirementDescriptor(
+                  "test.HostProcesses",
+                  "apiGroups", "",
+                  "resources", "nodes,pods",
+                  "verbs", "get,list,watch"),
+              RequirementDescriptor.of(
                   "privileges",
-                  Map.ofEntries(
-                    Map.entry("privilege", "HOST_PID")),
                   "Reads \"quoted\" C:\\path\\ # not a comment | pipe\n"
                       + "<b>html</b> & ünïcödé 中文 \\u00e9 */ end",
-                  "test.HostProcesses")));
+                  "test.HostProcesses",
+                  "privilege", "HOST_PID"));
   }
 
   private static CollectorDescriptor collector1() {
     // collector "self"
-    return new CollectorDescriptor(
+    return CollectorDescriptor.of(
             "self",
             "Agent Self Metrics",
             "",
             "test.Self",
-            "Reads the agent's own statistics.",
-            List.of());
+            "Reads the agent's own statistics.");
   }
 
   private static CollectorDescriptor collector2() {
     // collector "statsd"
-    return new CollectorDescriptor(
+    return CollectorDescriptor.of(
             "statsd",
             "Receive Data on the Node",
             "",
             "test.Statsd",
             "",
-            List.of(
-              new RequirementDescriptor(
+              RequirementDescriptor.of(
                   "ports",
-                  Map.ofEntries(
-                    Map.entry("name", "statsd"),
-                    Map.entry("number", "8125"),
-                    Map.entry("protocol", "UDP"),
-                    Map.entry("reachableAtNodeIp", "true")),
                   "Receives StatsD metrics from applications on the node.",
-                  "test.Statsd"),
-              new RequirementDescriptor(
+                  "test.Statsd",
+                  "name", "statsd",
+                  "number", "8125",
+                  "protocol", "UDP",
+                  "reachableAtNodeIp", "true"),
+              RequirementDescriptor.of(
                   "writablePaths",
-                  Map.ofEntries(
-                    Map.entry("keepAcrossRestarts", "false"),
-                    Map.entry("path", "/tmp/statsd")),
                   "Buffers metrics.",
-                  "test.Statsd")));
+                  "test.Statsd",
+                  "keepAcrossRestarts", "false",
+                  "path", "/tmp/statsd"));
   }
 }

@@ -3,6 +3,7 @@ package dev.privileges.processor;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
@@ -42,7 +43,6 @@ final class RegistryWriter {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final ClassName LIST = ClassName.get(List.class);
-  private static final ClassName MAP = ClassName.get(Map.class);
 
   private RegistryWriter() {}
 
@@ -85,7 +85,9 @@ final class RegistryWriter {
         .addSuperinterface(CollectorRegistry.class);
     origins.forEach(type::addOriginatingElement);
 
-    CodeBlock.Builder all = CodeBlock.builder().add("$T.of(", LIST).indent();
+    // An array, not List.of(collector0(), ...): a call with thousands of arguments would make
+    // javac infer its type argument over all of them.
+    CodeBlock.Builder all = CodeBlock.builder().add("{").indent();
     int i = 0;
     List<MethodSpec> factories = new ArrayList<>();
     for (Iterator<CollectorMetadata> it = collectors.iterator(); it.hasNext(); i++) {
@@ -99,11 +101,15 @@ final class RegistryWriter {
           .addStatement("return $L", descriptorOf(c, descriptor))
           .build());
     }
-    all.unindent().add(")");
+    all.unindent().add("\n}");
+    type.addField(FieldSpec.builder(
+            ArrayTypeName.of(descriptor), "ALL", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+        .initializer(all.build())
+        .build());
     type.addField(FieldSpec.builder(
             ParameterizedTypeName.get(LIST, descriptor), "COLLECTORS",
             Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-        .initializer(all.build())
+        .initializer("$T.of(ALL)", LIST)
         .build());
     type.addMethod(MethodSpec.constructorBuilder()
         .addJavadoc("Creates the registry; {@link java.util.ServiceLoader} calls this.\n")
@@ -129,7 +135,7 @@ final class RegistryWriter {
     } catch (IOException e) {
       throw new IllegalStateException("cannot re-read the metadata of " + c.name(), e);
     }
-    CodeBlock.Builder requirements = CodeBlock.builder().add("$T.of(", LIST).indent();
+    CodeBlock.Builder requirements = CodeBlock.builder().indent();
     boolean first = true;
     for (Map.Entry<String, JsonNode> field : tree.properties()) {
       if (!field.getValue().isArray()) {
@@ -141,12 +147,13 @@ final class RegistryWriter {
         first = false;
       }
     }
-    requirements.unindent().add(")");
+    requirements.unindent();
     return CodeBlock.builder()
-        .add("new $T(\n", descriptor)
+        .add("$T.of(\n", descriptor)
         .indent().indent()
-        .add("$S,\n$S,\n$S,\n$S,\n$S,\n", c.name(), c.feature(), c.description(), c.source(),
+        .add("$S,\n$S,\n$S,\n$S,\n$S", c.name(), c.feature(), c.description(), c.source(),
             c.noPrivilegesReason())
+        .add(first ? "" : ",")
         .add(requirements.build())
         .unindent().unindent()
         .add(")")
@@ -154,25 +161,17 @@ final class RegistryWriter {
   }
 
   private static CodeBlock requirementOf(String kind, JsonNode entry) {
-    CodeBlock.Builder attributes = CodeBlock.builder().add("$T.ofEntries(", MAP).indent();
-    boolean first = true;
+    CodeBlock.Builder call = CodeBlock.builder()
+        .add("$T.of(\n", RequirementDescriptor.class)
+        .indent().indent()
+        .add("$S,\n$S,\n$S", kind, entry.path("reason").asText(), entry.path("declaredBy").asText());
     for (Map.Entry<String, JsonNode> field : entry.properties()) {
       if (field.getKey().equals("reason") || field.getKey().equals("declaredBy")) {
         continue;
       }
-      attributes.add(first ? "\n" : ",\n");
-      attributes.add("$T.entry($S, $S)", MAP, field.getKey(), text(field.getValue()));
-      first = false;
+      call.add(",\n$S, $S", field.getKey(), text(field.getValue()));
     }
-    attributes.unindent().add(")");
-    return CodeBlock.builder()
-        .add("new $T(\n", RequirementDescriptor.class)
-        .indent().indent()
-        .add("$S,\n", kind)
-        .add(attributes.build())
-        .add(",\n$S,\n$S)", entry.path("reason").asText(), entry.path("declaredBy").asText())
-        .unindent().unindent()
-        .build();
+    return call.unindent().unindent().add(")").build();
   }
 
   /** A scalar as its text; an array as its elements joined with {@code ,}. */

@@ -33,6 +33,21 @@ public record CollectorDescriptor(
     requirements = List.copyOf(requirements);
   }
 
+  /**
+   * A collector with its requirements as varargs; generated registries call this (no generic
+   * type inference, so large registries compile fast).
+   */
+  public static CollectorDescriptor of(
+      String name,
+      String feature,
+      String description,
+      String source,
+      String noPrivilegesReason,
+      RequirementDescriptor... requirements) {
+    return new CollectorDescriptor(
+        name, feature, description, source, noPrivilegesReason, List.of(requirements));
+  }
+
   /** The requirements of one kind, e.g. {@code "hostPath"}. */
   public List<RequirementDescriptor> requirements(String kind) {
     return requirements.stream().filter(r -> r.kind().equals(kind)).toList();

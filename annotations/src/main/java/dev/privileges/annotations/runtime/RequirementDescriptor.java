@@ -30,6 +30,25 @@ public record RequirementDescriptor(
     attributes = Collections.unmodifiableMap(new TreeMap<>(attributes));
   }
 
+  /**
+   * A requirement from alternating attribute keys and values. Generated registries call this
+   * rather than {@code Map.ofEntries(Map.entry(...))}: plain {@code String} varargs need no type
+   * inference, which keeps registries of thousands of collectors cheap to compile.
+   *
+   * @throws IllegalArgumentException if {@code keysAndValues} has an odd length
+   */
+  public static RequirementDescriptor of(
+      String kind, String reason, String declaredBy, String... keysAndValues) {
+    if (keysAndValues.length % 2 != 0) {
+      throw new IllegalArgumentException("keysAndValues needs pairs, got " + keysAndValues.length);
+    }
+    Map<String, String> attributes = new TreeMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      attributes.put(keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return new RequirementDescriptor(kind, attributes, reason, declaredBy);
+  }
+
   /** The attribute {@code key}, or an empty string when absent. */
   public String attribute(String key) {
     return attributes.getOrDefault(key, "");
