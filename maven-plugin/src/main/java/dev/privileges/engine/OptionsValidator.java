@@ -8,18 +8,13 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Checks the build's options before anything is resolved or written, and parses the ones given as
- * text. Every message names the parameter as the user wrote it (the pom element), the bad value
+ * Checks the build's options before anything is resolved (the {@link Resolver} calls it), and
+ * parses the ones given as text. Every message names the parameter as the user wrote it (the pom element), the bad value
  * and a fix, e.g. {@code <namespace> 'Foo_Bar' is not a DNS-1123 label ..., perhaps you meant
  * 'foo-bar'}.
  */
 public final class OptionsValidator {
 
-  private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-  private static final Pattern LABEL_NAME = Pattern.compile("([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)");
-  private static final Pattern LABEL_VALUE = Pattern.compile("(([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?)");
-  private static final Pattern DNS_SUBDOMAIN =
-      Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
   private static final Pattern FILE_NAME = Pattern.compile("[^/\\\\:*?\"<>|\\x00-\\x1f]+");
 
   private OptionsValidator() {}
@@ -37,7 +32,7 @@ public final class OptionsValidator {
     }
     for (Map.Entry<String, String> label : o.labels().entrySet()) {
       labelKey(label.getKey());
-      if (label.getValue() == null || !LABEL_VALUE.matcher(label.getValue()).matches()) {
+      if (!KubernetesNames.isLabelValue(label.getValue())) {
         throw new EngineException("<labels><" + label.getKey() + "> '" + label.getValue() + "' is not a"
             + " valid label value (at most 63 letters, digits, '-', '_' or '.', starting and ending"
             + " with a letter or digit), perhaps you meant '" + labelValueSuggestion(label.getValue()) + "'");
@@ -48,7 +43,7 @@ public final class OptionsValidator {
           + " number from 1 to " + Integer.MAX_VALUE + ", e.g. 10001 (UID 0 is root, which"
           + " collectors request with RUN_AS_ROOT)");
     }
-    if (o.enabledInputsEnv() == null || !ENV_NAME.matcher(o.enabledInputsEnv()).matches()) {
+    if (!KubernetesNames.isEnvName(o.enabledInputsEnv())) {
       String s = o.enabledInputsEnv() == null ? "" : o.enabledInputsEnv().toUpperCase(Locale.ROOT)
           .replaceAll("[^A-Z0-9_]+", "_").replaceAll("^([0-9])", "_$1");
       throw new EngineException("<enabledInputsEnv> '" + o.enabledInputsEnv() + "' is not an"
@@ -110,16 +105,7 @@ public final class OptionsValidator {
   }
 
   private static void labelKey(String key) {
-    String prefix = "";
-    String name = key == null ? "" : key;
-    int slash = name.indexOf('/');
-    if (slash >= 0) {
-      prefix = name.substring(0, slash);
-      name = name.substring(slash + 1);
-    }
-    boolean ok = LABEL_NAME.matcher(name).matches()
-        && (slash < 0 || (prefix.length() <= 253 && DNS_SUBDOMAIN.matcher(prefix).matches()));
-    if (!ok) {
+    if (!KubernetesNames.isQualifiedName(key)) {
       throw new EngineException("<labels> key '" + key + "' is not a valid label key ([prefix/]name,"
           + " the name at most 63 letters, digits, '-', '_' or '.'), perhaps you meant '"
           + labelValueSuggestion(key) + "'");

@@ -40,7 +40,6 @@ public final class PrivilegesEngine {
   }
 
   private Grant resolve(Bundle bundle, GenerationOptions options) {
-    OptionsValidator.validate(options);
     WaiverApplier.Applied applied = new WaiverApplier().apply(bundle, options.waivers());
     Grant g = resolver.resolve(applied.bundle(), options);
     List<Waiver> waivers = applied.waivers().stream()

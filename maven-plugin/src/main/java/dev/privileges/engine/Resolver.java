@@ -41,7 +41,7 @@ public final class Resolver {
    *     different collectors that cannot be merged (a host path at two mount paths, ...)
    */
   public Grant resolve(Bundle bundle, GenerationOptions options) {
-    OptionsCheck.check(options);
+    OptionsValidator.validate(options);
     List<CollectorMetadata> enabled = new CollectorSelection(bundle).select(options);
     SortedMap<Privilege, List<Need>> privileges = new TreeMap<>();
     List<Need> privilegedReplaced = new ArrayList<>();

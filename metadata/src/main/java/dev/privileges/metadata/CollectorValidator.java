@@ -71,7 +71,8 @@ public final class CollectorValidator {
       WritablePathRequirement w = c.writablePaths().get(i);
       String at = "writablePaths[" + i + "]";
       add(out, at + ".path", DeclarationRules.mountPath("writable path", w.path()));
-      add(out, at + ".hostPath", writableHostPath(w));
+      add(out, at + ".hostPath",
+          DeclarationRules.writableHostPath(w.path(), w.keepAcrossRestarts(), w.hostPath()));
       add(out, at + ".reason", DeclarationRules.reason("writable path " + w.path(), w.reason()));
     }
     for (int i = 0; i < c.kubernetesApi().size(); i++) {
@@ -177,22 +178,6 @@ public final class CollectorValidator {
       }
     }
     return out;
-  }
-
-  private static Optional<Violation> writableHostPath(WritablePathRequirement w) {
-    if (w.keepAcrossRestarts() && w.hostPath().isEmpty()) {
-      return DeclarationRules.fail("KeptPathWithoutHostPath",
-          "writable path '" + w.path() + "' is kept across restarts but names no hostPath: add"
-              + " hostPath = \"/var/lib/<agent>/...\", the node directory that keeps it");
-    }
-    if (!w.keepAcrossRestarts() && !w.hostPath().isEmpty()) {
-      return DeclarationRules.fail("ScratchPathWithHostPath",
-          "writable path '" + w.path() + "' names hostPath '" + w.hostPath() + "' but is not kept"
-              + " across restarts: set keepAcrossRestarts = true, or remove hostPath");
-    }
-    return w.hostPath().isEmpty()
-        ? Optional.empty()
-        : DeclarationRules.mountPath("host path", w.hostPath());
   }
 
   private static boolean sameMount(HostPathRequirement a, HostPathRequirement b) {

@@ -105,6 +105,24 @@ public final class DeclarationRules {
     return Optional.empty();
   }
 
+  /**
+   * The node directory of a writable path: set exactly when the content is kept across restarts,
+   * and then absolute and normalized.
+   */
+  public static Optional<Violation> writableHostPath(String path, boolean keepAcrossRestarts, String hostPath) {
+    if (keepAcrossRestarts && hostPath.isEmpty()) {
+      return fail("KeptPathWithoutHostPath",
+          "writable path '" + path + "' is kept across restarts but names no hostPath: add"
+              + " hostPath = \"/var/lib/<agent>/...\", the node directory that keeps it");
+    }
+    if (!keepAcrossRestarts && !hostPath.isEmpty()) {
+      return fail("ScratchPathWithHostPath",
+          "writable path '" + path + "' names hostPath '" + hostPath + "' but is not kept"
+              + " across restarts: set keepAcrossRestarts = true, or remove hostPath");
+    }
+    return hostPath.isEmpty() ? Optional.empty() : mountPath("host path", hostPath);
+  }
+
   /** An environment variable name. */
   public static Optional<Violation> envName(String name) {
     if (name != null && ENV_NAME.matcher(name).matches()) {

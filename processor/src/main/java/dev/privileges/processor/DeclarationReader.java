@@ -196,17 +196,11 @@ final class DeclarationReader {
     WritablePathRequirement w = new WritablePathRequirement(
         a.string("path"), a.bool("keepAcrossRestarts"), a.string("hostPath"), reason, declaredBy);
     boolean ok = check.ok("path", DeclarationRules.mountPath("writable path", w.path()));
-    if (w.keepAcrossRestarts() && w.hostPath().isEmpty()) {
-      ok &= check.ok("keepAcrossRestarts", Optional.of(new Violation("KeptPathWithoutHostPath",
-          "writable path '" + w.path() + "' is kept across restarts but names no hostPath: add"
-              + " hostPath = \"/var/lib/<agent>/...\", the node directory that keeps it")));
-    } else if (!w.keepAcrossRestarts() && !w.hostPath().isEmpty()) {
-      ok &= check.ok("hostPath", Optional.of(new Violation("ScratchPathWithHostPath",
-          "writable path '" + w.path() + "' names hostPath '" + w.hostPath() + "' but is not kept"
-              + " across restarts: set keepAcrossRestarts = true, or remove hostPath")));
-    } else if (!w.hostPath().isEmpty()) {
-      ok &= check.ok("hostPath", DeclarationRules.mountPath("host path", w.hostPath()));
-    }
+    Optional<Violation> hostPath =
+        DeclarationRules.writableHostPath(w.path(), w.keepAcrossRestarts(), w.hostPath());
+    // a missing host path is the fault of keepAcrossRestarts = true; anything else of hostPath
+    boolean blameKeep = hostPath.map(v -> v.code().equals("KeptPathWithoutHostPath")).orElse(false);
+    ok &= check.ok(blameKeep ? "keepAcrossRestarts" : "hostPath", hostPath);
     if (ok) {
       into.writablePaths.add(w);
     }
