@@ -22,12 +22,6 @@ public record CapabilityRequirement(
     beforeKernel = beforeKernel == null ? "" : beforeKernel;
   }
 
-  /** Whether the requirement applies on a node running {@code kernel}. */
-  public boolean appliesTo(KernelVersion kernel) {
-    return (fromKernel.isEmpty() || kernel.compareTo(KernelVersion.parse(fromKernel)) >= 0)
-        && (beforeKernel.isEmpty() || kernel.compareTo(KernelVersion.parse(beforeKernel)) < 0);
-  }
-
   String sortKey() {
     return capability + "\0" + fromKernel + "\0" + beforeKernel + "\0" + declaredBy + "\0" + reason;
   }
