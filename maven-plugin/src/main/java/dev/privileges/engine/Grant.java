@@ -42,6 +42,12 @@ public record Grant(
     SortedMap<Confinement, List<Need>> confinement,
     List<Waiver> waivers) {
 
+  /** This grant, listing {@code applied} as the waivers the bundle owner made. */
+  public Grant withWaivers(List<Waiver> applied) {
+    return new Grant(options, enabled, privileges, privilegedReplaced, capabilities, hostPaths, ports,
+        writablePaths, apiRules, confinement, List.copyOf(applied));
+  }
+
   /** The Pod Security Standards level the pods meet, and what holds them there. */
   public PodSecurity.Assessment podSecurity() {
     return PodSecurity.assess(this);

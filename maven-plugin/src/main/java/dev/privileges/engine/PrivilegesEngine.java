@@ -44,8 +44,7 @@ public final class PrivilegesEngine {
     Grant g = resolver.resolve(applied.bundle(), options);
     List<Waiver> waivers = applied.waivers().stream()
         .filter(w -> g.enabledNames().contains(w.collector())).toList();
-    return new Grant(g.options(), g.enabled(), g.privileges(), g.privilegedReplaced(), g.capabilities(),
-        g.hostPaths(), g.ports(), g.writablePaths(), g.apiRules(), g.confinement(), waivers);
+    return g.withWaivers(waivers);
   }
 
   /** Reads, resolves, renders, and writes every output into {@code outputFolder}. */
