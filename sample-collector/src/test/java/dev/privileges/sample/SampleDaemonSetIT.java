@@ -3,6 +3,7 @@ package dev.privileges.sample;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.privileges.engine.KubernetesSchema;
+import dev.privileges.engine.Rendered;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,8 +33,8 @@ class SampleDaemonSetIT {
   @ValueSource(strings = {"default", "full"})
   @SuppressWarnings("unchecked")
   void baseTemplate_resourcesTolerationsEnvAndConfigVolume_areKept(String profile) throws IOException {
-    GoldenYaml golden = new GoldenYaml(profile);
-    Map<String, Object> pod = golden.podSpec();
+    Rendered golden = GoldenYaml.read(profile);
+    Map<String, Object> pod = golden.pod();
     assertThat(pod.get("tolerations")).isEqualTo(List.of(Map.of("operator", "Exists")));
     assertThat(pod).containsEntry("priorityClassName", "system-node-critical");
     assertThat((Map<String, Object>) golden.container().get("resources")).containsKeys("requests", "limits");

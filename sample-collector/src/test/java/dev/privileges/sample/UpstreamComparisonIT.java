@@ -2,6 +2,7 @@ package dev.privileges.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.privileges.engine.Rendered;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -14,28 +15,28 @@ import org.junit.jupiter.api.Test;
  */
 class UpstreamComparisonIT {
 
-  private static GoldenYaml yaml;
+  private static Rendered yaml;
 
   @BeforeAll
   static void load() throws IOException {
-    yaml = new GoldenYaml("default");
+    yaml = GoldenYaml.read("default");
   }
 
   @Test
   void hostPid_keptAndAttributedToHostProcesses() {
-    assertThat(yaml.podSpec()).containsEntry("hostPID", true);
-    assertThat((String) yaml.podAnnotations().get("privileges.dev/host-pid")).contains("host_processes");
+    assertThat(yaml.pod()).containsEntry("hostPID", true);
+    assertThat((String) yaml.annotations().get("privileges.dev/host-pid")).contains("host_processes");
   }
 
   @Test
   void hostNetwork_keptWithClusterDns() {
-    assertThat(yaml.podSpec()).containsEntry("hostNetwork", true).containsEntry("dnsPolicy", "ClusterFirstWithHostNet");
-    assertThat((String) yaml.podAnnotations().get("privileges.dev/host-network")).contains("net", "system", "hostobject");
+    assertThat(yaml.pod()).containsEntry("hostNetwork", true).containsEntry("dnsPolicy", "ClusterFirstWithHostNet");
+    assertThat((String) yaml.annotations().get("privileges.dev/host-network")).contains("net", "system", "hostobject");
   }
 
   @Test
   void hostIpc_dropped() {
-    assertThat(yaml.podSpec()).doesNotContainKey("hostIPC");
+    assertThat(yaml.pod()).doesNotContainKey("hostIPC");
   }
 
   @Test
@@ -68,20 +69,20 @@ class UpstreamComparisonIT {
 
   @Test
   void everyHostPath_isReadOnly_andRootIsNoLongerWritable() {
-    Map<String, Boolean> mounts = yaml.hostPathsReadOnly();
+    Map<String, Boolean> mounts = GoldenYaml.hostPathsReadOnly(yaml);
     assertThat(mounts).containsEntry("/", true);
     assertThat(mounts.values()).containsOnly(true);
   }
 
   @Test
   void varRun_narrowedToOneSocketAndLoginRecords() {
-    assertThat(yaml.hostPathsReadOnly()).doesNotContainKey("/var/run")
+    assertThat(GoldenYaml.hostPathsReadOnly(yaml)).doesNotContainKey("/var/run")
         .containsKeys("/var/run/containerd/containerd.sock", "/var/run/utmp");
   }
 
   @Test
   void debugfsAndCache_notMounted() {
-    assertThat(yaml.hostPathsReadOnly()).doesNotContainKeys("/sys/kernel/debug", "/root/datakit_cache");
+    assertThat(GoldenYaml.hostPathsReadOnly(yaml)).doesNotContainKeys("/sys/kernel/debug", "/root/datakit_cache");
   }
 
   @Test
@@ -92,7 +93,7 @@ class UpstreamComparisonIT {
 
   @Test
   void clusterRole_dropsUnusedAndMisspelledRules() {
-    assertThat(yaml.clusterRoleTargets())
+    assertThat(GoldenYaml.clusterRoleTargets(yaml))
         .doesNotContain("rbac.authorization.k8s.io/clusterroles", "/pods/log", "/pods/exec",
             "monitoring.coreos.com/podmonitors", "monitoring.coreos.com/servicemonitors", "/metrics",
             "logging.datakit.io/clusterloggingconfigs")
