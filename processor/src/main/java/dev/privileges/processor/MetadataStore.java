@@ -7,6 +7,10 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +32,9 @@ final class MetadataStore {
 
   /** The index of the previous compilation, next to the metadata files. */
   static final String INDEX = "META-INF/dev.privileges/collectors.index";
+
+  /** javac's own Filer; build tools that track processor output wrap or replace it. */
+  private static final String JAVAC_FILER = "com.sun.tools.javac.processing.JavacFiler";
 
   private final Filer filer;
 
@@ -89,24 +96,97 @@ final class MetadataStore {
    * Writes one file per collector and the index, each exactly once per compilation. Writes
    * nothing when there are no collectors now and were none before.
    *
+   * <p>The collector files bypass the Filer when the output is a plain folder (see {@link
+   * #directOutputFolder()}); the index always goes through the Filer.
+   *
    * @param collectors metadata by collector name
    * @param origins the collector class of each name, so build tools can track the output
    * @param hadIndex whether a previous index exists (it is then rewritten, even if empty)
    */
   void write(Map<String, CollectorMetadata> collectors, Map<String, Element> origins,
       boolean hadIndex) throws IOException {
-    for (Map.Entry<String, CollectorMetadata> entry : collectors.entrySet()) {
-      writeResource(MetadataLocations.resourceFor(entry.getKey()),
-          MetadataCodec.write(entry.getValue()), originOf(origins, entry.getKey()));
-    }
     if (collectors.isEmpty() && !hadIndex) {
       return;
+    }
+    Path folder = collectors.isEmpty() ? null : directOutputFolder();
+    for (Map.Entry<String, CollectorMetadata> entry : collectors.entrySet()) {
+      String path = MetadataLocations.resourceFor(entry.getKey());
+      String json = MetadataCodec.write(entry.getValue());
+      if (folder != null) {
+        writeFile(folder.resolve(path), json);
+      } else {
+        writeResource(path, json, originOf(origins, entry.getKey()));
+      }
     }
     StringBuilder index = new StringBuilder();
     for (CollectorMetadata c : collectors.values()) {
       index.append(c.name()).append('\t').append(c.source()).append('\n');
     }
     writeResource(INDEX, index.toString(), origins.values());
+  }
+
+  /**
+   * The class output folder when the collector files can be written there directly, or null to
+   * write them through the Filer.
+   *
+   * <p>Why: javac's Filer checks every file it creates against every input and every file
+   * created so far ({@code JavacFiler.isInFileObjectHistory}), which is quadratic; with one file
+   * per collector it was the largest cost of the processor on large modules (see
+   * docs/benchmarks.md). Writing the same bytes to the same paths with java.nio avoids it.
+   *
+   * <p>What is lost: the Filer is told nothing about these files, so no originating elements
+   * reach a build tool that listens to the Filer, and javac no longer rejects a second processor
+   * that writes the same path. Hence the direct path is taken only when the Filer is javac's own
+   * (Gradle's incremental processing and Eclipse wrap or replace it, and then everything goes
+   * through the Filer as before) and {@code CLASS_OUTPUT} is a {@code file:} folder (not the
+   * in-memory file managers of tests and IDE plugins). Stale files are still removed: the index,
+   * written through the Filer with every collector as an originating element, lists what this
+   * compilation wrote, and the next compilation into the same folder deletes the files of
+   * collectors that are gone (see {@link #delete}).
+   */
+  Path directOutputFolder() {
+    if (!JAVAC_FILER.equals(filer.getClass().getName())) {
+      return null;
+    }
+    try {
+      java.net.URI uri = filer.getResource(StandardLocation.CLASS_OUTPUT, "", INDEX).toUri();
+      if (!"file".equals(uri.getScheme())) {
+        return null;
+      }
+      Path index = Path.of(uri);
+      Path relative = Path.of(INDEX);
+      if (!index.endsWith(relative)) {
+        return null; // the file manager does not lay resources out below one folder
+      }
+      Path folder = index;
+      for (int i = 0; i < relative.getNameCount(); i++) {
+        folder = folder.getParent();
+      }
+      return folder != null && Files.isDirectory(folder) ? folder : null;
+    } catch (IOException | RuntimeException e) {
+      return null; // not a plain folder: the Filer knows how to write there
+    }
+  }
+
+  /**
+   * Writes {@code content} to {@code file}, UTF-8, through a temporary file in the same folder
+   * that is then moved over the target: a reader never sees half a file. The temporary name does
+   * not end in {@code .json}, so a leftover one is never taken for metadata.
+   */
+  private static void writeFile(Path file, String content) throws IOException {
+    Path dir = file.getParent();
+    Files.createDirectories(dir);
+    Path temp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
+    try {
+      Files.write(temp, content.getBytes(StandardCharsets.UTF_8));
+      try {
+        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } finally {
+      Files.deleteIfExists(temp);
+    }
   }
 
   /** Writes a resource below {@code CLASS_OUTPUT}, UTF-8. */

@@ -36,7 +36,7 @@ class GeneratedOutputTest {
   static final String TRICKY = TRICKY_VALUE
       .replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
 
-  private static final List<JavaFileObject> SOURCES = List.of(
+  static final List<JavaFileObject> SOURCES = List.of(
       source("BaseCollector",
           "@RequiresCapability(value = \"CAP_SYS_PTRACE\", reason = \"Reads other processes' /proc entries.\")",
           "public abstract class BaseCollector {}"),
