@@ -10,4 +10,4 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 ./mvnw -B -q -Pbenchmarks -DskipTests package -pl benchmarks -am
 
 # A fixed heap keeps heap resizing out of the measurements.
-exec java -Xms2g -Xmx2g -jar benchmarks/target/benchmarks.jar "$@"
+exec java -Xms3g -Xmx3g -jar benchmarks/target/benchmarks.jar "$@"

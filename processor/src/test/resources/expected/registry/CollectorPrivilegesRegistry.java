@@ -2,7 +2,7 @@ package test;
 
 import dev.privileges.annotations.runtime.CollectorDescriptor;
 import dev.privileges.annotations.runtime.CollectorRegistry;
-import dev.privileges.annotations.runtime.RequirementDescriptor;
+import dev.privileges.annotations.runtime.RegistryData;
 import java.util.List;
 import java.util.ServiceLoader;
 import javax.annotation.processing.Generated;
@@ -13,13 +13,7 @@ import javax.annotation.processing.Generated;
  */
 @Generated("dev.privileges.processor.CollectorProcessor")
 public final class CollectorPrivilegesRegistry implements CollectorRegistry {
-  private static final CollectorDescriptor[] ALL = {
-    collector0(),
-    collector1(),
-    collector2()
-  };
-
-  private static final List<CollectorDescriptor> COLLECTORS = List.of(ALL);
+  private static final List<CollectorDescriptor> COLLECTORS = RegistryData.decode(part0());
 
   /**
    * Creates the registry; {@link java.util.ServiceLoader} calls this.
@@ -32,84 +26,21 @@ public final class CollectorPrivilegesRegistry implements CollectorRegistry {
     return COLLECTORS;
   }
 
-  private static CollectorDescriptor collector0() {
-    // collector "host_processes"
-    return CollectorDescriptor.of(
-            "host_processes",
-            "Host Process Metrics",
-            "Per-process metrics.",
-            "test.HostProcesses",
-            "",
-              RequirementDescriptor.of(
-                  "capabilities",
-                  "Reads other processes' /proc entries.",
-                  "test.BaseCollector",
-                  "capability", "SYS_PTRACE"),
-              RequirementDescriptor.of(
-                  "hostPaths",
-                  "Reads per-process counters.",
-                  "test.HostProcesses",
-                  "env", "HOST_PROC",
-                  "mountPath", "/rootfs/proc",
-                  "path", "/proc",
-                  "propagation", "NONE",
-                  "readOnly", "true",
-                  "type", "DIRECTORY"),
-              RequirementDescriptor.of(
-                  "hostPaths",
-                  "Rotates logs.",
-                  "test.HostProcesses",
-                  "mountPath", "/var/log",
-                  "path", "/var/log",
-                  "propagation", "NONE",
-                  "readOnly", "false",
-                  "type", "UNCHECKED"),
-              RequirementDescriptor.of(
-                  "kubernetesApi",
-                  "Adds pod labels to processes.",
-                  "test.HostProcesses",
-                  "apiGroups", "",
-                  "resources", "nodes,pods",
-                  "verbs", "get,list,watch"),
-              RequirementDescriptor.of(
-                  "privileges",
-                  "Reads \"quoted\" C:\\path\\ # not a comment | pipe\n"
-                      + "<b>html</b> & ünïcödé 中文 \\u00e9 */ end",
-                  "test.HostProcesses",
-                  "privilege", "HOST_PID"));
-  }
-
-  private static CollectorDescriptor collector1() {
-    // collector "self"
-    return CollectorDescriptor.of(
-            "self",
-            "Agent Self Metrics",
-            "",
-            "test.Self",
-            "Reads the agent's own statistics.");
-  }
-
-  private static CollectorDescriptor collector2() {
-    // collector "statsd"
-    return CollectorDescriptor.of(
-            "statsd",
-            "Receive Data on the Node",
-            "",
-            "test.Statsd",
-            "",
-              RequirementDescriptor.of(
-                  "ports",
-                  "Receives StatsD metrics from applications on the node.",
-                  "test.Statsd",
-                  "name", "statsd",
-                  "number", "8125",
-                  "protocol", "UDP",
-                  "reachableAtNodeIp", "true"),
-              RequirementDescriptor.of(
-                  "writablePaths",
-                  "Buffers metrics.",
-                  "test.Statsd",
-                  "keepAcrossRestarts", "false",
-                  "path", "/tmp/statsd"));
+  private static String[] part0() {
+    return new String[] {
+      // host_processes
+      "collector\thost_processes\tHost Process Metrics\tPer-process metrics.\ttest.HostProcesses\t\n"
+          + "capabilities\tReads other processes' /proc entries.\ttest.BaseCollector\tcapability=SYS_PTRACE\n"
+          + "hostPaths\tReads per-process counters.\ttest.HostProcesses\tenv=HOST_PROC\tmountPath=/rootfs/proc\tpath=/proc\tpropagation=NONE\treadOnly=true\ttype=DIRECTORY\n"
+          + "hostPaths\tRotates logs.\ttest.HostProcesses\tmountPath=/var/log\tpath=/var/log\tpropagation=NONE\treadOnly=false\ttype=UNCHECKED\n"
+          + "kubernetesApi\tAdds pod labels to processes.\ttest.HostProcesses\tapiGroups=\tresources=nodes,pods\tverbs=get,list,watch\n"
+          + "privileges\tReads \"quoted\" C:\\\\path\\\\ # not a comment | pipe\\n<b>html</b> & ünïcödé 中文 \\\\u00e9 */ end\ttest.HostProcesses\tprivilege=HOST_PID\n",
+      // self
+      "collector\tself\tAgent Self Metrics\t\ttest.Self\tReads the agent's own statistics.\n",
+      // statsd
+      "collector\tstatsd\tReceive Data on the Node\t\ttest.Statsd\t\n"
+          + "ports\tReceives StatsD metrics from applications on the node.\ttest.Statsd\tname=statsd\tnumber=8125\tprotocol=UDP\treachableAtNodeIp=true\n"
+          + "writablePaths\tBuffers metrics.\ttest.Statsd\tkeepAcrossRestarts=false\tpath=/tmp/statsd\n",
+    };
   }
 }

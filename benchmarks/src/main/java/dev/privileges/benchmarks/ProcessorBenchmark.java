@@ -15,7 +15,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.function.Supplier;
 import javax.annotation.processing.Processor;
@@ -27,20 +29,43 @@ import javax.tools.ToolProvider;
 
 /**
  * Processor overhead: javac (in-process, a fresh task and file manager per run) on the same
- * generated collector sources (a) without annotation processing ({@code -proc:none}), (b) with
- * our processor, (c) with AutoService's processor. The sources carry both annotation sets, so (b)
- * and (c) differ only in which processor runs. Runs alternate a, b, c, a, b, c, ... after
- * warm-up rounds; the report gives medians of wall time and of the compiling thread's CPU time,
- * and the median of the per-round ratios b/a and c/a.
+ * generated collector sources, (a) without annotation processing ({@code -proc:none}), (b) with
+ * our processor, (c) with AutoService's processor, and three more runs that explain the figures:
+ * our processor without its registry, and two processors that do nothing ({@link
+ * FloorProcessors}), which show what javac's processing machinery costs by itself. The sources
+ * carry both annotation sets, so the runs differ only in which processor runs. Runs alternate
+ * through all variants after warm-up rounds; the report gives medians of wall time and of the
+ * compiling thread's CPU time, and the median of the per-round ratios to (a).
  */
 final class ProcessorBenchmark {
 
-  private enum Variant { PLAIN, OURS, AUTO_SERVICE }
+  /** One way of running javac on the sources. */
+  enum Variant {
+    PLAIN("(a) `-proc:none`"),
+    EMPTY("(f1) a processor that does nothing"),
+    EMPTY_ONE_SOURCE("(f2) a processor that only writes one source file"),
+    OURS_NO_REGISTRY("(b') privileges-processor, `-Aprivileges.registry=false`"),
+    OURS("(b) privileges-processor"),
+    AUTO_SERVICE("(c) AutoService 1.1.1");
 
-  record Result(int collectors, int extraMethods, long sourceLines, int warmups, int repetitions, Stats.Summary plainWall,
-      Stats.Summary oursWall, Stats.Summary autoServiceWall, Stats.Summary plainCpu,
-      Stats.Summary oursCpu, Stats.Summary autoServiceCpu, double oursRatio, double autoServiceRatio,
-      double oursCpuRatio, double autoServiceCpuRatio, String check) {}
+    final String label;
+
+    Variant(String label) {
+      this.label = label;
+    }
+  }
+
+  /** The measurements of one variant; ratios are medians of per-round ratios to (a). */
+  record VariantResult(Variant variant, Stats.Summary wall, Stats.Summary cpu, double wallRatio,
+      double cpuRatio) {}
+
+  record Result(int collectors, int extraMethods, long sourceLines, int warmups, int repetitions,
+      List<VariantResult> variants, String check) {
+
+    VariantResult of(Variant v) {
+      return variants.stream().filter(r -> r.variant() == v).findFirst().orElseThrow();
+    }
+  }
 
   private final int collectors;
   private final int extraMethods;
@@ -69,20 +94,24 @@ final class ProcessorBenchmark {
     for (Path p : sources) {
       lines += Files.readAllLines(p, StandardCharsets.UTF_8).size();
     }
-    Log.info("processor: %d collectors (%d lines of Java), %d source files, %d warm-up and %d measured rounds of (a, b, c)",
-        collectors, lines, sources.size(), warmups, repetitions);
+    Variant[] variants = Variant.values();
+    Log.info("processor: %d collectors (%d lines of Java), %d source files, %d warm-up and %d measured rounds of %d variants",
+        collectors, lines, sources.size(), warmups, repetitions, variants.length);
 
-    String check = "";
-    List<List<Double>> wallBy = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
-    List<List<Double>> cpuBy = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
-    List<Double> oursRatios = new ArrayList<>();
-    List<Double> autoRatios = new ArrayList<>();
-    List<Double> oursCpuRatios = new ArrayList<>();
-    List<Double> autoCpuRatios = new ArrayList<>();
+    StringBuilder check = new StringBuilder();
+    Map<Variant, List<Double>> wall = new EnumMap<>(Variant.class);
+    Map<Variant, List<Double>> cpu = new EnumMap<>(Variant.class);
+    Map<Variant, List<Double>> wallRatios = new EnumMap<>(Variant.class);
+    Map<Variant, List<Double>> cpuRatios = new EnumMap<>(Variant.class);
+    for (Variant v : variants) {
+      wall.put(v, new ArrayList<>());
+      cpu.put(v, new ArrayList<>());
+      wallRatios.put(v, new ArrayList<>());
+      cpuRatios.put(v, new ArrayList<>());
+    }
     for (int round = 0; round < warmups + repetitions; round++) {
-      double[] w = new double[3];
-      double[] c = new double[3];
-      for (Variant v : Variant.values()) {
+      Map<Variant, double[]> times = new EnumMap<>(Variant.class);
+      for (Variant v : variants) {
         Path out = work.resolve("out-" + v.name().toLowerCase(Locale.ROOT));
         Stats.deleteRecursively(out);
         Files.createDirectories(out);
@@ -92,32 +121,33 @@ final class ProcessorBenchmark {
         compile(javac, v, sources, classPath, out);
         long t1 = System.nanoTime();
         long cpu1 = threads.getCurrentThreadCpuTime();
-        w[v.ordinal()] = (t1 - t0) / 1e6;
-        c[v.ordinal()] = (cpu1 - cpu0) / 1e6;
+        times.put(v, new double[] {(t1 - t0) / 1e6, (cpu1 - cpu0) / 1e6});
         if (round == 0) {
-          check += verify(v, out, generated);
+          check.append(verify(v, out, generated));
         }
       }
       boolean measured = round >= warmups;
-      Log.info("  %s %2d: a %7.0f ms  b %7.0f ms  c %7.0f ms   b/a %.3f  c/a %.3f",
-          measured ? "run   " : "warmup", measured ? round - warmups + 1 : round + 1,
-          w[0], w[1], w[2], w[1] / w[0], w[2] / w[0]);
-      if (measured) {
-        for (int i = 0; i < 3; i++) {
-          wallBy.get(i).add(w[i]);
-          cpuBy.get(i).add(c[i]);
+      double[] plain = times.get(Variant.PLAIN);
+      StringBuilder line = new StringBuilder();
+      for (Variant v : variants) {
+        double[] t = times.get(v);
+        line.append(String.format(Locale.ROOT, "  %s %6.0f ms (%.3f)", v.label.substring(1, v.label.indexOf(')')),
+            t[1], t[1] / plain[1]));
+        if (measured) {
+          wall.get(v).add(t[0]);
+          cpu.get(v).add(t[1]);
+          wallRatios.get(v).add(t[0] / plain[0]);
+          cpuRatios.get(v).add(t[1] / plain[1]);
         }
-        oursRatios.add(w[1] / w[0]);
-        autoRatios.add(w[2] / w[0]);
-        oursCpuRatios.add(c[1] / c[0]);
-        autoCpuRatios.add(c[2] / c[0]);
       }
+      Log.info("  %s %2d CPU:%s", measured ? "run   " : "warmup", measured ? round - warmups + 1 : round + 1, line);
     }
-    return new Result(collectors, extraMethods, lines, warmups, repetitions,
-        Stats.summary(wallBy.get(0)), Stats.summary(wallBy.get(1)), Stats.summary(wallBy.get(2)),
-        Stats.summary(cpuBy.get(0)), Stats.summary(cpuBy.get(1)), Stats.summary(cpuBy.get(2)),
-        Stats.median(oursRatios), Stats.median(autoRatios),
-        Stats.median(oursCpuRatios), Stats.median(autoCpuRatios), check.strip());
+    List<VariantResult> results = new ArrayList<>();
+    for (Variant v : variants) {
+      results.add(new VariantResult(v, Stats.summary(wall.get(v)), Stats.summary(cpu.get(v)),
+          Stats.median(wallRatios.get(v)), Stats.median(cpuRatios.get(v))));
+    }
+    return new Result(collectors, extraMethods, lines, warmups, repetitions, results, check.toString().strip());
   }
 
   private static void compile(JavaCompiler javac, Variant variant, List<Path> sources, String classPath, Path out)
@@ -130,7 +160,13 @@ final class ProcessorBenchmark {
       Supplier<Processor> processor = null;
       switch (variant) {
         case PLAIN -> options.add("-proc:none");
+        case EMPTY -> processor = FloorProcessors.Empty::new;
+        case EMPTY_ONE_SOURCE -> processor = FloorProcessors.OneSource::new;
         case OURS -> processor = CollectorProcessor::new;
+        case OURS_NO_REGISTRY -> {
+          processor = CollectorProcessor::new;
+          options.add("-Aprivileges.registry=false");
+        }
         case AUTO_SERVICE -> processor = AutoServiceProcessor::new;
       }
       JavaCompiler.CompilationTask task = javac.getTask(
@@ -153,9 +189,15 @@ final class ProcessorBenchmark {
     Path metadata = out.resolve(MetadataLocations.DIRECTORY);
     Path services = out.resolve("META-INF/services/" + BundleGenerator.SERVICE_INTERFACE);
     switch (v) {
-      case PLAIN -> {
+      case PLAIN, EMPTY, EMPTY_ONE_SOURCE -> {
         if (Files.exists(metadata) || Files.exists(services)) {
-          throw new IllegalStateException("-proc:none run produced processor output");
+          throw new IllegalStateException(v + " run produced processor output");
+        }
+        return "";
+      }
+      case OURS_NO_REGISTRY -> {
+        if (Files.exists(out.resolve("META-INF/services/dev.privileges.annotations.runtime.CollectorRegistry"))) {
+          throw new IllegalStateException("-Aprivileges.registry=false still wrote a registry");
         }
         return "";
       }
@@ -172,7 +214,11 @@ final class ProcessorBenchmark {
           throw new IllegalStateException("the processor's metadata differs from the generator's for "
               + (generated.size() - same) + " of " + generated.size() + " collectors");
         }
-        return "our processor wrote " + same + " metadata files, byte-identical to the generator's; ";
+        Path registry = out.resolve("META-INF/services/dev.privileges.annotations.runtime.CollectorRegistry");
+        if (!Files.isRegularFile(registry)) {
+          throw new IllegalStateException("the processor wrote no registry");
+        }
+        return "our processor wrote " + same + " metadata files, byte-identical to the generator's, and its registry; ";
       }
       case AUTO_SERVICE -> {
         long lines = Files.readAllLines(services, StandardCharsets.UTF_8).stream()

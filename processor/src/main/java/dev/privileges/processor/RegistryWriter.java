@@ -3,7 +3,6 @@ package dev.privileges.processor;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.palantir.javapoet.AnnotationSpec;
-import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
@@ -13,16 +12,17 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.privileges.annotations.runtime.CollectorDescriptor;
 import dev.privileges.annotations.runtime.CollectorRegistry;
+import dev.privileges.annotations.runtime.RegistryData;
 import dev.privileges.annotations.runtime.RequirementDescriptor;
 import dev.privileges.metadata.CollectorMetadata;
 import dev.privileges.metadata.MetadataCodec;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import javax.annotation.processing.Generated;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.Modifier;
@@ -43,6 +43,15 @@ final class RegistryWriter {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final ClassName LIST = ClassName.get(List.class);
+
+  /**
+   * String literals per generated method: each costs about 8 bytes of bytecode, and a method
+   * holds at most 64 KB.
+   */
+  static final int PIECES_PER_METHOD = 1000;
+
+  /** Chars per string literal; see {@link #chunks}. */
+  static final int MAX_PIECE_CHARS = 16_000;
 
   private RegistryWriter() {}
 
@@ -69,7 +78,11 @@ final class RegistryWriter {
         : Optional.of(String.join(".", common) + "." + DEFAULT_SIMPLE_NAME);
   }
 
-  /** The source of the registry class {@code qualifiedName} for {@code collectors}. */
+  /**
+   * The source of the registry class {@code qualifiedName} for {@code collectors}. Each
+   * collector is one string literal in the text form of {@link RegistryData} (one line per
+   * requirement), in methods of at most {@link #PIECES_PER_METHOD} literals each.
+   */
   static JavaFile generate(
       String qualifiedName, Collection<CollectorMetadata> collectors, Collection<Element> origins) {
     ClassName self = ClassName.bestGuess(qualifiedName);
@@ -85,31 +98,34 @@ final class RegistryWriter {
         .addSuperinterface(CollectorRegistry.class);
     origins.forEach(type::addOriginatingElement);
 
-    // An array, not List.of(collector0(), ...): a call with thousands of arguments would make
-    // javac infer its type argument over all of them.
-    CodeBlock.Builder all = CodeBlock.builder().add("{").indent();
-    int i = 0;
-    List<MethodSpec> factories = new ArrayList<>();
-    for (Iterator<CollectorMetadata> it = collectors.iterator(); it.hasNext(); i++) {
-      CollectorMetadata c = it.next();
-      String method = "collector" + i;
-      all.add("\n$N()$L", method, it.hasNext() ? "," : "");
-      factories.add(MethodSpec.methodBuilder(method)
-          .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-          .returns(descriptor)
-          .addComment("collector $S", c.name())
-          .addStatement("return $L", descriptorOf(c, descriptor))
-          .build());
+    List<MethodSpec> parts = new ArrayList<>();
+    CodeBlock.Builder pieces = null;
+    int inPart = 0;
+    for (CollectorMetadata c : collectors) {
+      List<String> chunks = chunks(RegistryData.encode(descriptorOf(c)));
+      if (pieces == null || inPart + chunks.size() > PIECES_PER_METHOD) {
+        if (pieces != null) {
+          parts.add(part(parts.size(), pieces));
+        }
+        pieces = CodeBlock.builder();
+        inPart = 0;
+      }
+      pieces.add("// $L\n", c.name());
+      for (String chunk : chunks) {
+        pieces.add("$S,\n", chunk);
+      }
+      inPart += chunks.size();
     }
-    all.unindent().add("\n}");
-    type.addField(FieldSpec.builder(
-            ArrayTypeName.of(descriptor), "ALL", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-        .initializer(all.build())
-        .build());
+    if (pieces != null) {
+      parts.add(part(parts.size(), pieces));
+    }
+    CodeBlock calls = parts.stream()
+        .map(m -> CodeBlock.of("$N()", m))
+        .collect(CodeBlock.joining(", "));
     type.addField(FieldSpec.builder(
             ParameterizedTypeName.get(LIST, descriptor), "COLLECTORS",
             Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-        .initializer("$T.of(ALL)", LIST)
+        .initializer("$T.decode($L)", RegistryData.class, calls)
         .build());
     type.addMethod(MethodSpec.constructorBuilder()
         .addJavadoc("Creates the registry; {@link java.util.ServiceLoader} calls this.\n")
@@ -121,57 +137,67 @@ final class RegistryWriter {
         .returns(ParameterizedTypeName.get(LIST, descriptor))
         .addStatement("return COLLECTORS")
         .build());
-    type.addMethods(factories);
+    type.addMethods(parts);
     return JavaFile.builder(self.packageName(), type.build())
         .indent("  ")
         .skipJavaLangImports(true)
         .build();
   }
 
-  private static CodeBlock descriptorOf(CollectorMetadata c, ClassName descriptor) {
+  private static MethodSpec part(int index, CodeBlock.Builder pieces) {
+    return MethodSpec.methodBuilder("part" + index)
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .returns(String[].class)
+        .addCode("return new String[] {\n$>$L$<};\n", pieces.build())
+        .build();
+  }
+
+  /**
+   * {@code text} cut into pieces of at most {@link #MAX_PIECE_CHARS} chars, never inside a
+   * surrogate pair: a class-file string constant holds at most 65,535 bytes of modified UTF-8,
+   * which is 3 bytes per char at most.
+   */
+  static List<String> chunks(String text) {
+    List<String> out = new ArrayList<>();
+    int start = 0;
+    while (text.length() - start > MAX_PIECE_CHARS) {
+      int end = start + MAX_PIECE_CHARS;
+      if (Character.isHighSurrogate(text.charAt(end - 1))) {
+        end--;
+      }
+      out.add(text.substring(start, end));
+      start = end;
+    }
+    out.add(text.substring(start));
+    return out;
+  }
+
+  /** The descriptor of a collector: every array of its metadata file, entry by entry. */
+  static CollectorDescriptor descriptorOf(CollectorMetadata c) {
     JsonNode tree;
     try {
       tree = JSON.readTree(MetadataCodec.write(c));
     } catch (IOException e) {
       throw new IllegalStateException("cannot re-read the metadata of " + c.name(), e);
     }
-    CodeBlock.Builder requirements = CodeBlock.builder().indent();
-    boolean first = true;
+    List<RequirementDescriptor> requirements = new ArrayList<>();
     for (Map.Entry<String, JsonNode> field : tree.properties()) {
       if (!field.getValue().isArray()) {
         continue;
       }
       for (JsonNode entry : field.getValue()) {
-        requirements.add(first ? "\n" : ",\n");
-        requirements.add(requirementOf(field.getKey(), entry));
-        first = false;
+        Map<String, String> attributes = new TreeMap<>();
+        for (Map.Entry<String, JsonNode> a : entry.properties()) {
+          if (!a.getKey().equals("reason") && !a.getKey().equals("declaredBy")) {
+            attributes.put(a.getKey(), text(a.getValue()));
+          }
+        }
+        requirements.add(new RequirementDescriptor(field.getKey(), attributes,
+            entry.path("reason").asText(), entry.path("declaredBy").asText()));
       }
     }
-    requirements.unindent();
-    return CodeBlock.builder()
-        .add("$T.of(\n", descriptor)
-        .indent().indent()
-        .add("$S,\n$S,\n$S,\n$S,\n$S", c.name(), c.feature(), c.description(), c.source(),
-            c.noPrivilegesReason())
-        .add(first ? "" : ",")
-        .add(requirements.build())
-        .unindent().unindent()
-        .add(")")
-        .build();
-  }
-
-  private static CodeBlock requirementOf(String kind, JsonNode entry) {
-    CodeBlock.Builder call = CodeBlock.builder()
-        .add("$T.of(\n", RequirementDescriptor.class)
-        .indent().indent()
-        .add("$S,\n$S,\n$S", kind, entry.path("reason").asText(), entry.path("declaredBy").asText());
-    for (Map.Entry<String, JsonNode> field : entry.properties()) {
-      if (field.getKey().equals("reason") || field.getKey().equals("declaredBy")) {
-        continue;
-      }
-      call.add(",\n$S, $S", field.getKey(), text(field.getValue()));
-    }
-    return call.unindent().unindent().add(")").build();
+    return new CollectorDescriptor(c.name(), c.feature(), c.description(), c.source(),
+        c.noPrivilegesReason(), requirements);
   }
 
   /** A scalar as its text; an array as its elements joined with {@code ,}. */

@@ -2,8 +2,18 @@ package dev.privileges.processor;
 
 import static com.google.testing.compile.Compiler.javac;
 
+import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
 import com.google.testing.compile.JavaFileObjects;
+import dev.privileges.annotations.runtime.CollectorDescriptor;
+import dev.privileges.annotations.runtime.CollectorRegistry;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.ServiceLoader;
 import javax.tools.JavaFileObject;
 
 /** The one compiler setup of the processor tests, and helpers for inline sources. */
@@ -23,5 +33,35 @@ final class Compilers {
   static JavaFileObject source(String simpleName, String... lines) {
     String header = "package test;\n\nimport dev.privileges.annotations.*;\n\n";
     return JavaFileObjects.forSourceString("test." + simpleName, header + String.join("\n", lines) + "\n");
+  }
+
+  /**
+   * The collectors of every registry the compilation generated, loaded the way an agent loads
+   * them: its class output copied to {@code classes}, then {@link ServiceLoader}.
+   */
+  static List<List<CollectorDescriptor>> loadRegistries(Compilation c, Path classes) throws IOException {
+    for (JavaFileObject file : c.generatedFiles()) {
+      String uri = file.toUri().getPath();
+      int at = uri.indexOf("/CLASS_OUTPUT/");
+      if (at < 0) {
+        continue;
+      }
+      Path target = classes.resolve(uri.substring(at + "/CLASS_OUTPUT/".length()));
+      Files.createDirectories(target.getParent());
+      try (InputStream in = file.openInputStream()) {
+        Files.write(target, in.readAllBytes());
+      }
+    }
+    return loadRegistries(classes);
+  }
+
+  /** The collectors of every registry in the class folder {@code classes}, through {@link ServiceLoader}. */
+  static List<List<CollectorDescriptor>> loadRegistries(Path classes) throws IOException {
+    try (URLClassLoader loader = new URLClassLoader(
+        new java.net.URL[] {classes.toUri().toURL()}, Compilers.class.getClassLoader())) {
+      return ServiceLoader.load(CollectorRegistry.class, loader).stream()
+          .map(p -> p.get().collectors())
+          .toList();
+    }
   }
 }

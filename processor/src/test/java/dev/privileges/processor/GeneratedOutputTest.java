@@ -8,19 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.google.testing.compile.Compilation;
 import dev.privileges.annotations.runtime.CollectorDescriptor;
-import dev.privileges.annotations.runtime.CollectorRegistry;
 import dev.privileges.annotations.runtime.RequirementDescriptor;
 import dev.privileges.metadata.CollectorMetadata;
 import dev.privileges.metadata.MetadataCodec;
 import dev.privileges.metadata.MetadataLocations;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.ServiceLoader;
 import javax.tools.JavaFileObject;
 import javax.tools.StandardLocation;
 import org.junit.jupiter.api.Test;
@@ -106,25 +102,10 @@ class GeneratedOutputTest {
   void registry_loadsThroughServiceLoaderAndEqualsTheMetadata(@TempDir Path classes)
       throws IOException {
     Compilation c = compileSamples();
-    for (JavaFileObject file : c.generatedFiles()) {
-      String uri = file.toUri().getPath();
-      int at = uri.indexOf("/CLASS_OUTPUT/");
-      if (at < 0) {
-        continue;
-      }
-      Path target = classes.resolve(uri.substring(at + "/CLASS_OUTPUT/".length()));
-      Files.createDirectories(target.getParent());
-      try (InputStream in = file.openInputStream()) {
-        Files.write(target, in.readAllBytes());
-      }
-    }
-    try (URLClassLoader loader = new URLClassLoader(
-        new java.net.URL[] {classes.toUri().toURL()}, getClass().getClassLoader())) {
-      List<CollectorRegistry> registries =
-          ServiceLoader.load(CollectorRegistry.class, loader).stream()
-              .map(ServiceLoader.Provider::get).toList();
+    List<List<CollectorDescriptor>> registries = Compilers.loadRegistries(c, classes);
+    {
       assertThat(registries).hasSize(1);
-      List<CollectorDescriptor> collectors = registries.get(0).collectors();
+      List<CollectorDescriptor> collectors = registries.get(0);
       assertThat(collectors.stream().map(CollectorDescriptor::name).toList())
           .containsExactly("host_processes", "self", "statsd").inOrder();
       for (CollectorDescriptor d : collectors) {

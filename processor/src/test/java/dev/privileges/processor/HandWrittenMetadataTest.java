@@ -1,6 +1,7 @@
 package dev.privileges.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static dev.privileges.processor.Compilers.compiler;
 import static dev.privileges.processor.Compilers.source;
 
@@ -31,7 +32,8 @@ class HandWrittenMetadataTest {
   }
 
   @Test
-  void validFile_isMergedWithItsProvenance(@TempDir Path folder) throws IOException {
+  void validFile_isMergedWithItsProvenance(@TempDir Path folder, @TempDir Path classes)
+      throws IOException {
     write(folder, "python_logs.json", """
         {
           "formatVersion": 1,
@@ -50,8 +52,11 @@ class HandWrittenMetadataTest {
     assertThat(c).generatedFile(StandardLocation.CLASS_OUTPUT, "",
             "META-INF/dev.privileges/collectors/python_logs.json")
         .contentsAsUtf8String().contains("\"declaredBy\": \"file:python_logs.json\"");
-    assertThat(c).generatedSourceFile("test.CollectorPrivilegesRegistry")
-        .contentsAsUtf8String().contains("\"file:python_logs.json\"");
+    dev.privileges.annotations.runtime.CollectorDescriptor python =
+        Compilers.loadRegistries(c, classes).get(0).stream()
+            .filter(d -> d.name().equals("python_logs")).findFirst().orElseThrow();
+    assertEquals("file:python_logs.json", python.source());
+    assertEquals("file:python_logs.json", python.requirements().get(0).declaredBy());
   }
 
   @Test

@@ -33,10 +33,7 @@ public record CollectorDescriptor(
     requirements = List.copyOf(requirements);
   }
 
-  /**
-   * A collector with its requirements as varargs; generated registries call this (no generic
-   * type inference, so large registries compile fast).
-   */
+  /** A collector with its requirements as varargs, e.g. for a hand-made registry or a test. */
   public static CollectorDescriptor of(
       String name,
       String feature,

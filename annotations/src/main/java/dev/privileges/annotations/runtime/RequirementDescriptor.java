@@ -31,9 +31,8 @@ public record RequirementDescriptor(
   }
 
   /**
-   * A requirement from alternating attribute keys and values. Generated registries call this
-   * rather than {@code Map.ofEntries(Map.entry(...))}: plain {@code String} varargs need no type
-   * inference, which keeps registries of thousands of collectors cheap to compile.
+   * A requirement from alternating attribute keys and values, e.g. for a hand-made registry or a
+   * test.
    *
    * @throws IllegalArgumentException if {@code keysAndValues} has an odd length
    */
