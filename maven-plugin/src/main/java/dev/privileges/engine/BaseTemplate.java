@@ -139,6 +139,7 @@ public final class BaseTemplate {
     if (daemonSetSpec.containsKey("selector") && !daemonSetSpec.get("selector").equals(spec.get("selector"))) {
       throw fail("spec.selector", "is set by the plugin to " + spec.get("selector") + ": remove it");
     }
+    checkUpdateStrategy(grant);
     daemonSetSpec.forEach((k, v) -> {
       if (!k.equals("selector") && !k.equals("template")) {
         spec.put(k, v); // updateStrategy, minReadySeconds, revisionHistoryLimit: the user's choice
@@ -461,6 +462,51 @@ public final class BaseTemplate {
   private EngineException grants(String field, String what, String how) {
     return fail(field, "grants " + what + ", which no enabled collector needs: remove it from the"
         + " template (" + how + ")");
+  }
+
+  /**
+   * The template's rolling update must still roll out: with host ports or the host network a
+   * surge pod on the same node cannot bind what the old pod holds, so it never starts and the
+   * rollout stalls; and the API rejects maxSurge and maxUnavailable both 0.
+   */
+  @SuppressWarnings("unchecked")
+  private void checkUpdateStrategy(Grant grant) {
+    if (!(daemonSetSpec.get("updateStrategy") instanceof Map<?, ?> strategy)
+        || !(strategy.get("rollingUpdate") instanceof Map<?, ?> rolling)) {
+      return;
+    }
+    Object surge = rolling.get("maxSurge");
+    Object unavailable = rolling.get("maxUnavailable");
+    String field = "spec.updateStrategy.rollingUpdate.";
+    boolean surges = surge != null && !isZero(surge);
+    if (surges && (grant.usesHostPorts() || grant.has(Privilege.HOST_NETWORK))) {
+      String why = grant.has(Privilege.HOST_NETWORK)
+          ? "the pods use the host network (" + names(grant.privileges().get(Privilege.HOST_NETWORK)) + ")"
+          : "the agent binds host ports (" + grant.ports().stream().filter(Grant.ContainerPort::hostPort)
+              .map(p -> p.number() + "/" + p.protocol() + " for " + names(p.needs()))
+              .collect(java.util.stream.Collectors.joining(", ")) + ")";
+      throw fail(field + "maxSurge: " + surge, "lets a second agent pod start on a node before the"
+          + " old one stops, but " + why + ", so the new pod cannot bind them and the rollout"
+          + " stalls: set maxSurge to 0 (the plugin's default) and roll with maxUnavailable");
+    }
+    if (!surges && unavailable != null && isZero(unavailable)) {
+      throw fail(field + "maxUnavailable: " + unavailable, "and maxSurge are both 0, which the"
+          + " Kubernetes API rejects: set maxUnavailable to 1 (the plugin's default) or more");
+    }
+  }
+
+  /** Whether an int-or-percent value such as {@code 0}, {@code "0"} or {@code "0%"} is zero. */
+  private static boolean isZero(Object value) {
+    String text = String.valueOf(value).trim();
+    if (text.endsWith("%")) {
+      text = text.substring(0, text.length() - 1).trim();
+    }
+    return text.matches("0+");
+  }
+
+  private static String names(List<Need> needs) {
+    return needs.stream().map(Need::collector).distinct().sorted()
+        .collect(java.util.stream.Collectors.joining(", "));
   }
 
   private EngineException fail(String field, String problem) {

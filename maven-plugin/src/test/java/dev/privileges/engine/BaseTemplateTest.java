@@ -131,6 +131,43 @@ class BaseTemplateTest {
         """, grant())).hasMessageContaining("spec.containers[0].env[0].name: ENV_DEFAULT_ENABLED_INPUTS is set by the plugin");
   }
 
+  private static final String SURGE = """
+      kind: DaemonSet
+      spec:
+        updateStrategy:
+          type: RollingUpdate
+          rollingUpdate: {maxSurge: %s, maxUnavailable: %s}
+      """;
+
+  @Test
+  void maxSurgeWithHostPorts_failsNamingThePortsAndTheirCollectors() {
+    Grant statsd = new Resolver().resolve(bundle(
+            collector("statsd").port(8125, dev.privileges.annotations.Protocol.UDP, "statsd", true).build()),
+        GenerationOptions.builder().name("agent").build());
+    assertThat(statsd.usesHostPorts()).isTrue();
+    assertThatThrownBy(() -> render(SURGE.formatted("1", "0"), statsd))
+        .isInstanceOf(EngineException.class)
+        .hasMessage("<baseTemplate> src/main/k8s/base.yaml: spec.updateStrategy.rollingUpdate.maxSurge: 1"
+            + " lets a second agent pod start on a node before the old one stops, but the agent binds host"
+            + " ports (8125/UDP for statsd), so the new pod cannot bind them and the rollout stalls: set"
+            + " maxSurge to 0 (the plugin's default) and roll with maxUnavailable");
+    assertThatThrownBy(() -> render(SURGE.formatted("\"10%\"", "0"), grant(Privilege.HOST_NETWORK)))
+        .hasMessageContaining("maxSurge: 10% lets a second agent pod start")
+        .hasMessageContaining("the pods use the host network (cpu)");
+  }
+
+  @Test
+  void maxSurgeWithoutHostPorts_isKept_andZeroSurgeWithZeroUnavailable_fails() {
+    String yaml = render(SURGE.formatted("1", "0"), grant());
+    assertThat(KubernetesSchema.violations(yaml)).isEmpty();
+    assertThat(yaml).contains("maxSurge: 1");
+    assertThat(render(SURGE.formatted("\"0%\"", "2"), grant(Privilege.HOST_NETWORK))).contains("maxUnavailable: 2");
+    assertThatThrownBy(() -> render(SURGE.formatted("0", "\"0%\""), grant()))
+        .hasMessage("<baseTemplate> src/main/k8s/base.yaml: spec.updateStrategy.rollingUpdate.maxUnavailable: 0%"
+            + " and maxSurge are both 0, which the Kubernetes API rejects: set maxUnavailable to 1 (the"
+            + " plugin's default) or more");
+  }
+
   @Test
   void otherKinds_fail() {
     assertThatThrownBy(() -> BaseTemplate.parse("kind: Deployment\nspec: {}\n", FILE))
