@@ -9,5 +9,5 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 ./mvnw -B -q -Pbenchmarks -DskipTests package -pl benchmarks -am
 
-# A fixed heap keeps heap resizing out of the measurements.
-exec java -Xms3g -Xmx3g -jar benchmarks/target/benchmarks.jar "$@"
+# A fixed heap keeps heap resizing out of the measurements; deep JFR stacks serve the profile mode.
+exec java -Xms3g -Xmx3g -XX:FlightRecorderOptions:stackdepth=2048 -jar benchmarks/target/benchmarks.jar "$@"

@@ -45,7 +45,7 @@ public final class Main {
     Path report = Path.of("benchmarks", "target", "benchmark-report.md");
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
-        case "all", "processor", "plugin", "jmh" -> what = args[i];
+        case "all", "processor", "profile", "plugin", "jmh" -> what = args[i];
         case "--quick" -> quick = true;
         case "--processor-collectors" -> processorCollectors = Integer.parseInt(args[++i]);
         case "--methods" -> extraMethods = Integer.parseInt(args[++i]);
@@ -56,7 +56,7 @@ public final class Main {
         case "--seed" -> seed = Long.parseLong(args[++i]);
         case "--report" -> report = Path.of(args[++i]);
         default -> {
-          System.err.println("unknown argument '" + args[i] + "': use all, processor, plugin or jmh,"
+          System.err.println("unknown argument '" + args[i] + "': use all, processor, profile, plugin or jmh,"
               + " and --quick, --processor-collectors N, --methods N, --plugin-collectors N, --plugin-jars N,"
               + " --warmups N, --repetitions N, --seed S, --report FILE");
           System.exit(2);
@@ -81,6 +81,11 @@ public final class Main {
             new ProcessorBenchmark(processorCollectors, extraMethods, warmups, repetitions, seed).run(work.resolve("processor"));
         md.append(processorReport(r)).append('\n');
         Stats.deleteRecursively(work.resolve("processor"));
+      }
+      if (what.equals("profile")) {
+        ProcessorProfile.Result r = new ProcessorProfile(processorCollectors, extraMethods, Math.min(warmups, 2),
+            quick ? 1 : 3, seed).run(work.resolve("profile"));
+        md.append(ProcessorProfile.report(r)).append('\n');
       }
       if (what.equals("all") || what.equals("plugin")) {
         PluginBenchmark.Result r =

@@ -89,7 +89,7 @@ final class ProcessorBenchmark {
     }
     List<BundleGenerator.Generated> generated = new BundleGenerator(seed).generate(collectors);
     List<Path> sources = SourceEmitter.write(generated, work.resolve("src"), extraMethods);
-    String classPath = location(Collector.class) + File.pathSeparator + location(AutoService.class);
+    String classPath = classPath();
     long lines = 0;
     for (Path p : sources) {
       lines += Files.readAllLines(p, StandardCharsets.UTF_8).size();
@@ -150,7 +150,12 @@ final class ProcessorBenchmark {
     return new Result(collectors, extraMethods, lines, warmups, repetitions, results, check.toString().strip());
   }
 
-  private static void compile(JavaCompiler javac, Variant variant, List<Path> sources, String classPath, Path out)
+  /** The class path of the generated sources: our annotations and AutoService's. */
+  static String classPath() {
+    return location(Collector.class) + File.pathSeparator + location(AutoService.class);
+  }
+
+  static void compile(JavaCompiler javac, Variant variant, List<Path> sources, String classPath, Path out)
       throws IOException {
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
