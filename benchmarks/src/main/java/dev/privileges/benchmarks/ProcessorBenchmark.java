@@ -82,14 +82,32 @@ final class ProcessorBenchmark {
     this.seed = seed;
   }
 
-  Result run(Path work) throws IOException {
-    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-    if (javac == null) {
-      throw new IllegalStateException("no system Java compiler: run the benchmarks on a JDK, not a JRE");
+  /**
+   * What every run compiles: the generated collectors written as sources, and the compiler.
+   *
+   * @param generated the collectors, to check the processor's output against
+   * @param sources their source files
+   */
+  record Workload(JavaCompiler javac, List<BundleGenerator.Generated> generated, List<Path> sources) {
+
+    static Workload create(long seed, int collectors, int extraMethods, Path sourceRoot) throws IOException {
+      JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+      if (javac == null) {
+        throw new IllegalStateException("no system Java compiler: run the benchmarks on a JDK, not a JRE");
+      }
+      List<BundleGenerator.Generated> generated = new BundleGenerator(seed).generate(collectors);
+      return new Workload(javac, generated, SourceEmitter.write(generated, sourceRoot, extraMethods));
     }
-    List<BundleGenerator.Generated> generated = new BundleGenerator(seed).generate(collectors);
-    List<Path> sources = SourceEmitter.write(generated, work.resolve("src"), extraMethods);
-    String classPath = classPath();
+
+    void compile(Variant variant, Path out) throws IOException {
+      ProcessorBenchmark.compile(javac, variant, sources, classPath(), out);
+    }
+  }
+
+  Result run(Path work) throws IOException {
+    Workload workload = Workload.create(seed, collectors, extraMethods, work.resolve("src"));
+    List<BundleGenerator.Generated> generated = workload.generated();
+    List<Path> sources = workload.sources();
     long lines = 0;
     for (Path p : sources) {
       lines += Files.readAllLines(p, StandardCharsets.UTF_8).size();
@@ -118,7 +136,7 @@ final class ProcessorBenchmark {
         System.gc();
         long cpu0 = threads.getCurrentThreadCpuTime();
         long t0 = System.nanoTime();
-        compile(javac, v, sources, classPath, out);
+        workload.compile(v, out);
         long t1 = System.nanoTime();
         long cpu1 = threads.getCurrentThreadCpuTime();
         times.put(v, new double[] {(t1 - t0) / 1e6, (cpu1 - cpu0) / 1e6});
@@ -155,7 +173,7 @@ final class ProcessorBenchmark {
     return location(Collector.class) + File.pathSeparator + location(AutoService.class);
   }
 
-  static void compile(JavaCompiler javac, Variant variant, List<Path> sources, String classPath, Path out)
+  private static void compile(JavaCompiler javac, Variant variant, List<Path> sources, String classPath, Path out)
       throws IOException {
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {

@@ -9,8 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 import jdk.jfr.Recording;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
@@ -66,10 +64,8 @@ final class ProcessorProfile {
   }
 
   Result run(Path work) throws IOException {
-    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-    List<BundleGenerator.Generated> generated = new BundleGenerator(seed).generate(collectors);
-    List<Path> sources = SourceEmitter.write(generated, work.resolve("src"), extraMethods);
-    String classPath = ProcessorBenchmark.classPath();
+    ProcessorBenchmark.Workload workload =
+        ProcessorBenchmark.Workload.create(seed, collectors, extraMethods, work.resolve("src"));
     Log.info("profile: %d collectors, %d warm-up rounds, then %d recorded compiles per variant", collectors,
         warmups, compiles);
     String thread = Thread.currentThread().getName();
@@ -81,14 +77,14 @@ final class ProcessorProfile {
         Files.createDirectories(classes);
         System.gc();
         if (round < warmups) {
-          ProcessorBenchmark.compile(javac, v, sources, classPath, classes);
+          workload.compile(v, classes);
           continue;
         }
         Path file = work.resolve("profile-" + v.name().toLowerCase(Locale.ROOT) + ".jfr");
         try (Recording recording = new Recording()) {
           recording.enable("jdk.ExecutionSample").withPeriod(java.time.Duration.ofMillis(2));
           recording.start();
-          ProcessorBenchmark.compile(javac, v, sources, classPath, classes);
+          workload.compile(v, classes);
           recording.stop();
           recording.dump(file);
         }
