@@ -87,8 +87,10 @@ final class ProcessorBenchmark {
    *
    * @param generated the collectors, to check the processor's output against
    * @param sources their source files
+   * @param classPath what they compile against: our annotations and AutoService's
    */
-  record Workload(JavaCompiler javac, List<BundleGenerator.Generated> generated, List<Path> sources) {
+  record Workload(JavaCompiler javac, List<BundleGenerator.Generated> generated, List<Path> sources,
+      String classPath) {
 
     static Workload create(long seed, int collectors, int extraMethods, Path sourceRoot) throws IOException {
       JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
@@ -96,11 +98,12 @@ final class ProcessorBenchmark {
         throw new IllegalStateException("no system Java compiler: run the benchmarks on a JDK, not a JRE");
       }
       List<BundleGenerator.Generated> generated = new BundleGenerator(seed).generate(collectors);
-      return new Workload(javac, generated, SourceEmitter.write(generated, sourceRoot, extraMethods));
+      return new Workload(javac, generated, SourceEmitter.write(generated, sourceRoot, extraMethods),
+          location(Collector.class) + File.pathSeparator + location(AutoService.class));
     }
 
     void compile(Variant variant, Path out) throws IOException {
-      ProcessorBenchmark.compile(javac, variant, sources, classPath(), out);
+      ProcessorBenchmark.compile(javac, variant, sources, classPath, out);
     }
   }
 
@@ -166,11 +169,6 @@ final class ProcessorBenchmark {
           Stats.median(wallRatios.get(v)), Stats.median(cpuRatios.get(v))));
     }
     return new Result(collectors, extraMethods, lines, warmups, repetitions, results, check.toString().strip());
-  }
-
-  /** The class path of the generated sources: our annotations and AutoService's. */
-  static String classPath() {
-    return location(Collector.class) + File.pathSeparator + location(AutoService.class);
   }
 
   private static void compile(JavaCompiler javac, Variant variant, List<Path> sources, String classPath, Path out)

@@ -22,8 +22,14 @@ import jdk.jfr.consumer.RecordingFile;
  *
  * <p>Stacks of javac are deep: run with {@code -XX:FlightRecorderOptions:stackdepth=2048}
  * ({@code benchmarks/run.sh} does), or samples lose the frames that name their phase.
+ *
+ * @param collectors generated collectors compiled
+ * @param extraMethods extra methods per collector class
+ * @param warmups unrecorded rounds of every variant first
+ * @param compiles recorded compiles per variant
+ * @param seed generator seed
  */
-final class ProcessorProfile {
+record ProcessorProfile(int collectors, int extraMethods, int warmups, int compiles, long seed) {
 
   /** A phase and the methods that mark it, checked in this order. */
   enum Phase {
@@ -48,20 +54,6 @@ final class ProcessorProfile {
   }
 
   record Result(int collectors, int compiles, Map<Variant, Map<Phase, Double>> samplesPerCompile) {}
-
-  private final int collectors;
-  private final int extraMethods;
-  private final int warmups;
-  private final int compiles;
-  private final long seed;
-
-  ProcessorProfile(int collectors, int extraMethods, int warmups, int compiles, long seed) {
-    this.collectors = collectors;
-    this.extraMethods = extraMethods;
-    this.warmups = warmups;
-    this.compiles = compiles;
-    this.seed = seed;
-  }
 
   Result run(Path work) throws IOException {
     ProcessorBenchmark.Workload workload =

@@ -103,33 +103,31 @@ class GeneratedOutputTest {
       throws IOException {
     Compilation c = compileSamples();
     List<List<CollectorDescriptor>> registries = Compilers.loadRegistries(c, classes);
-    {
-      assertThat(registries).hasSize(1);
-      List<CollectorDescriptor> collectors = registries.get(0);
-      assertThat(collectors.stream().map(CollectorDescriptor::name).toList())
-          .containsExactly("host_processes", "self", "statsd").inOrder();
-      for (CollectorDescriptor d : collectors) {
-        CollectorMetadata m = MetadataCodec.read(
-            resource(c, MetadataLocations.resourceFor(d.name())), d.name());
-        assertEquals(m.source(), d.source());
-        assertEquals(m.feature(), d.feature());
-        assertEquals(m.description(), d.description());
-        assertEquals(m.noPrivilegesReason(), d.noPrivilegesReason());
-        int total = m.privileges().size() + m.capabilities().size() + m.hostPaths().size()
-            + m.ports().size() + m.writablePaths().size() + m.kubernetesApi().size()
-            + m.confinement().size();
-        assertEquals(total, d.requirements().size(), d.name());
-      }
-      CollectorDescriptor hp = collectors.get(0);
-      assertEquals(TRICKY_VALUE, hp.requirements("privileges").get(0).reason());
-      RequirementDescriptor proc = hp.requirements("hostPaths").get(0);
-      assertEquals("/rootfs/proc", proc.attribute("mountPath"));
-      assertEquals("DIRECTORY", proc.attribute("type"));
-      assertEquals("true", proc.attribute("readOnly"));
-      assertEquals("test.HostProcesses", proc.declaredBy());
-      assertEquals("get,list,watch", hp.requirements("kubernetesApi").get(0).attribute("verbs"));
-      assertEquals("8125", collectors.get(2).requirements("ports").get(0).attribute("number"));
+    assertThat(registries).hasSize(1);
+    List<CollectorDescriptor> collectors = registries.get(0);
+    assertThat(collectors.stream().map(CollectorDescriptor::name).toList())
+        .containsExactly("host_processes", "self", "statsd").inOrder();
+    for (CollectorDescriptor d : collectors) {
+      CollectorMetadata m = MetadataCodec.read(
+          resource(c, MetadataLocations.resourceFor(d.name())), d.name());
+      assertEquals(m.source(), d.source());
+      assertEquals(m.feature(), d.feature());
+      assertEquals(m.description(), d.description());
+      assertEquals(m.noPrivilegesReason(), d.noPrivilegesReason());
+      int total = m.privileges().size() + m.capabilities().size() + m.hostPaths().size()
+          + m.ports().size() + m.writablePaths().size() + m.kubernetesApi().size()
+          + m.confinement().size();
+      assertEquals(total, d.requirements().size(), d.name());
     }
+    CollectorDescriptor hp = collectors.get(0);
+    assertEquals(TRICKY_VALUE, hp.requirements("privileges").get(0).reason());
+    RequirementDescriptor proc = hp.requirements("hostPaths").get(0);
+    assertEquals("/rootfs/proc", proc.attribute("mountPath"));
+    assertEquals("DIRECTORY", proc.attribute("type"));
+    assertEquals("true", proc.attribute("readOnly"));
+    assertEquals("test.HostProcesses", proc.declaredBy());
+    assertEquals("get,list,watch", hp.requirements("kubernetesApi").get(0).attribute("verbs"));
+    assertEquals("8125", collectors.get(2).requirements("ports").get(0).attribute("number"));
   }
 
   @Test
