@@ -3,7 +3,6 @@ package dev.privileges.maven;
 import dev.privileges.engine.EngineException;
 import dev.privileges.engine.OutputWriter;
 import dev.privileges.engine.PrivilegesEngine;
-import dev.privileges.engine.StatementHtml;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.Locale;

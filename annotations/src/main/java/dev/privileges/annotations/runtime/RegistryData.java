@@ -30,6 +30,14 @@ import java.util.Map;
  */
 public final class RegistryData {
 
+  /**
+   * Where a module's registry text lives in its jar: one resource per module, written by the
+   * processor at the end of the compilation (no generated source, so javac needs no extra round),
+   * read at run time through {@link ClassLoader#getResources}. A fat jar must append these files
+   * (as it appends {@code META-INF/services} files), not keep one.
+   */
+  public static final String RESOURCE = "META-INF/dev.privileges/registry.txt";
+
   private static final String COLLECTOR = "collector";
 
   private RegistryData() {}

@@ -1,4 +1,4 @@
-package dev.privileges.engine;
+package dev.privileges.maven;
 
 import java.util.List;
 import java.util.regex.Matcher;
