@@ -77,7 +77,9 @@ public final class PrivilegesEngine {
       objects = options.baseTemplate().get().apply(objects, grant);
     }
     Map<String, String> contents = new LinkedHashMap<>();
-    contents.put(names.daemonSet(), Yaml.dumpAll(objects));
+    String daemonSet = Yaml.dumpAll(objects);
+    WrittenYamlAudit.verify(daemonSet, grant); // rule 14: nothing is written unless it holds
+    contents.put(names.daemonSet(), daemonSet);
     String statement = statementRenderer.render(grant);
     contents.put(names.statement(), statement);
     contents.put(names.report(), reportRenderer.render(bundle, grant));
