@@ -32,7 +32,10 @@ final class RequirementOrder {
     } else if (r instanceof WritablePathRequirement w) {
       return w.path();
     } else if (r instanceof ApiRequirement a) {
-      return String.join(",", a.resources()) + "\t" + String.join(",", a.nonResourceUrls());
+      // resource rules first, then non-resource URLs
+      return a.resources().isEmpty()
+          ? "2\t" + String.join(",", a.nonResourceUrls())
+          : "1\t" + String.join(",", a.resources());
     } else {
       return ((ConfinementRequirement) r).confinement().name();
     }
