@@ -18,7 +18,7 @@ final class SelfCheckText {
     StringBuilder out = new StringBuilder();
     out.append("privileges self-check: ").append(report.collectors().size()).append(" enabled collectors: ")
         .append(count(report, Readiness.READY)).append(" ready, ")
-        .append(count(report, Readiness.MISSING)).append(" missing requirements, ")
+        .append(count(report, Readiness.MISSING)).append(" missing, ")
         .append(count(report, Readiness.UNKNOWN)).append(" unknown, ")
         .append(count(report, Readiness.NOT_REGISTERED)).append(" not registered\n");
     out.append("process: ").append(facts(report.process())).append('\n');
@@ -28,12 +28,7 @@ final class SelfCheckText {
         out.append(" (no collector of this name in the registry; check the enabled inputs)\n");
         continue;
       }
-      out.append(" (").append(c.findings(Status.PRESENT).size()).append(" present");
-      int notApplicable = c.findings(Status.NOT_APPLICABLE).size();
-      if (notApplicable > 0) {
-        out.append(", ").append(notApplicable).append(" not applicable");
-      }
-      out.append(")\n");
+      out.append(" (").append(counts(c)).append(")\n");
       for (Finding f : c.findings()) {
         if (f.status() == Status.MISSING || f.status() == Status.UNKNOWN) {
           out.append("  ").append(f.status()).append(' ').append(oneLine(f.requirement().summary()))
@@ -41,6 +36,22 @@ final class SelfCheckText {
           out.append("    reason: ").append(oneLine(f.requirement().reason()))
               .append(" (declared by ").append(oneLine(f.requirement().declaredBy())).append(")\n");
         }
+      }
+    }
+    return out.toString();
+  }
+
+  /** How many findings of each status, in a fixed order, zeros left out. */
+  private static String counts(CollectorCheck c) {
+    if (c.findings().isEmpty()) {
+      return "declares no requirements";
+    }
+    StringBuilder out = new StringBuilder();
+    for (Status s : new Status[] {Status.MISSING, Status.UNKNOWN, Status.PRESENT, Status.NOT_APPLICABLE}) {
+      int n = c.findings(s).size();
+      if (n > 0) {
+        out.append(out.length() == 0 ? "" : ", ").append(n).append(' ')
+            .append(s.name().toLowerCase(Locale.ROOT).replace('_', ' '));
       }
     }
     return out.toString();
