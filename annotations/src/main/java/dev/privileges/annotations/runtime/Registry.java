@@ -113,7 +113,7 @@ public final class Registry {
   public <T extends Requirement> List<T> requirements(Class<T> kind) {
     List<T> all = new ArrayList<>();
     byName.values().forEach(c -> all.addAll(c.requirements(kind)));
-    return all.stream().distinct().sorted(RequirementOrder.ORDER).map(kind::cast).toList();
+    return all.stream().distinct().sorted(RequirementOrder.ORDER).toList();
   }
 
   private List<RegisteredCollector> select(Predicate<RegisteredCollector> test) {
