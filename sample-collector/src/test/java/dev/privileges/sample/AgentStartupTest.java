@@ -3,6 +3,7 @@ package dev.privileges.sample;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.privileges.annotations.Protocol;
+import dev.privileges.annotations.runtime.Registry;
 import dev.privileges.annotations.runtime.selfcheck.PortProbe;
 import dev.privileges.annotations.runtime.selfcheck.SelfCheck;
 import dev.privileges.annotations.runtime.selfcheck.SelfCheckReport;
@@ -16,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -106,6 +108,18 @@ class AgentStartupTest {
     }
     assertThat(logged).as("%s (run with -Dprivileges.updateGolden=true to accept)", GOLDEN)
         .isEqualTo(Files.readString(GOLDEN, StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void registry_onTheClassPath_holdsEveryCollectorOfTheBundle() throws IOException {
+    // the metadata files are the processor's contract; the registry must list the same collectors
+    Path metadata = Path.of("target/classes/META-INF/dev.privileges/collectors");
+    List<String> expected;
+    try (Stream<Path> files = Files.list(metadata)) {
+      expected = files.map(f -> f.getFileName().toString().replaceFirst("[.]json$", "")).sorted().toList();
+    }
+
+    assertThat(Registry.load(getClass().getClassLoader()).names()).isNotEmpty().isEqualTo(expected);
   }
 
   @Test
