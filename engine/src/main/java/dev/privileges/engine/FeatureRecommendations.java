@@ -12,8 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * "If you do not need this feature, change the DaemonSet like this": for each feature of the
@@ -48,10 +46,8 @@ final class FeatureRecommendations {
     for (CollectorMetadata c : grant.enabled()) {
       byFeature.computeIfAbsent(c.feature(), k -> new ArrayList<>()).add(c.name());
     }
-    Map<String, CollectorMetadata> all = new TreeMap<>();
-    grant.enabled().forEach(c -> all.put(c.name(), c));
-    Bundle enabledOnly = new Bundle(all, new TreeMap<>(
-        all.keySet().stream().collect(Collectors.toMap(n -> n, n -> "enabled"))));
+    FeatureDigest digest = new FeatureDigest(grant);
+    Items full = new Items(grant);
     List<Row> rows = new ArrayList<>();
     byFeature.forEach((feature, collectors) -> {
       List<String> sorted = List.copyOf(new TreeSet<>(collectors));
@@ -59,17 +55,36 @@ final class FeatureRecommendations {
         rows.add(new Row(feature, sorted, List.of(), List.of(), true, ""));
         return;
       }
-      GenerationOptions without = grant.options().toBuilder()
-          .enabledCollectors(grant.enabledNames()).excludedCollectors(sorted).build();
-      Grant smaller = resolver.resolve(enabledOnly, without);
-      rows.add(diff(feature, sorted, grant, smaller));
+      Grant smaller = digest.without(feature, grant.options(), resolver);
+      rows.add(diff(feature, sorted, full, new Items(smaller)));
     });
     return List.copyOf(rows);
   }
 
-  private static Row diff(String feature, List<String> collectors, Grant full, Grant smaller) {
-    Map<String, GrantedItem> before = byKey(GrantedItem.of(full));
-    Map<String, GrantedItem> after = byKey(GrantedItem.of(smaller));
+  /** A grant with its items and merged requirements by key, so that the diff looks each up once. */
+  private static final class Items {
+    final Grant grant;
+    final Map<String, GrantedItem> byKey;
+    final Map<String, HostPathMount> hostPaths = new java.util.HashMap<>();
+    final Map<String, ContainerPort> ports = new java.util.HashMap<>();
+    final Map<String, WritableDirectory> writable = new java.util.HashMap<>();
+    final Map<String, ApiRule> rules = new java.util.HashMap<>();
+
+    Items(Grant grant) {
+      this.grant = grant;
+      this.byKey = byKey(GrantedItem.of(grant));
+      grant.hostPaths().forEach(h -> hostPaths.put(h.path(), h));
+      grant.ports().forEach(p -> ports.put(p.number() + "/" + p.protocol(), p));
+      grant.writablePaths().forEach(w -> writable.put(w.path(), w));
+      grant.apiRules().forEach(r -> rules.put(GrantedItem.ruleScope(r), r));
+    }
+  }
+
+  private static Row diff(String feature, List<String> collectors, Items fullItems, Items smallerItems) {
+    Grant full = fullItems.grant;
+    Grant smaller = smallerItems.grant;
+    Map<String, GrantedItem> before = fullItems.byKey;
+    Map<String, GrantedItem> after = smallerItems.byKey;
     List<String> changes = new ArrayList<>();
     List<String> kept = new ArrayList<>();
     boolean apiGone = full.needsApiAccess() && !smaller.needsApiAccess();
@@ -87,11 +102,11 @@ final class FeatureRecommendations {
         boolean inSecurityContext = item.kind() == GrantedItem.Kind.CAPABILITY
             || item.kind() == GrantedItem.Kind.CONTAINER;
         if (!inSecurityContext && (item.kind() != GrantedItem.Kind.API || !apiGone)) {
-          changes.add(removal(item, full));
+          changes.add(removal(item, fullItems));
         }
         continue;
       }
-      changed(item, full, smaller).ifPresent(changes::add);
+      changed(item, fullItems, smallerItems).ifPresent(changes::add);
       if (item.features().contains(feature)) {
         kept.add(Markdown.cellCode(still.field()) + " stays for " + String.join(", ",
             still.features().stream().map(Markdown::text).toList()));
@@ -114,7 +129,7 @@ final class FeatureRecommendations {
   private static java.util.Optional<String> keptPathOwnerEdit(Grant full, Grant smaller) {
     java.util.Optional<Grant.KeptPathOwner> was = full.security().keptPathOwner();
     java.util.Optional<Grant.KeptPathOwner> is = smaller.security().keptPathOwner();
-    if (was.isEmpty() || was.equals(is)) {
+    if (was.isEmpty() || is.isPresent() && paths(was.get()).equals(paths(is.get()))) {
       return java.util.Optional.empty();
     }
     if (is.isEmpty()) {
@@ -125,7 +140,11 @@ final class FeatureRecommendations {
         + " (its " + Markdown.cellCode("command") + " and " + Markdown.cellCode("volumeMounts") + ")");
   }
 
-  private static String removal(GrantedItem item, Grant full) {
+  private static List<String> paths(Grant.KeptPathOwner owner) {
+    return owner.directories().stream().map(WritableDirectory::path).toList();
+  }
+
+  private static String removal(GrantedItem item, Items full) {
     String key = item.key();
     return switch (item.kind()) {
       case POD -> key.endsWith(Privilege.HOST_NETWORK.name())
@@ -134,14 +153,14 @@ final class FeatureRecommendations {
           : "set " + Markdown.cellCode(item.field().replace("true", "false"));
       case CONTAINER -> throw new IllegalStateException("container fields are edited as a securityContext");
       case HOST_PATH -> {
-        HostPathMount m = full.hostPaths().stream().filter(h -> h.path().equals(item.path())).findFirst().orElseThrow();
+        HostPathMount m = full.hostPaths.get(item.path());
         yield "remove the volume " + Markdown.cellCode(m.volumeName()) + " (" + Markdown.cellCode(item.field())
             + ") and its mount";
       }
       case PORT -> "remove the port " + Markdown.cellCode(item.path())
           + (item.field().startsWith("hostPort") ? " with its " + Markdown.cellCode("hostPort") : "");
       case WRITABLE -> {
-        WritableDirectory w = full.writablePaths().stream().filter(d -> d.path().equals(item.path())).findFirst().orElseThrow();
+        WritableDirectory w = full.writable.get(item.path());
         yield "remove the volume " + Markdown.cellCode(w.volumeName()) + " mounted at " + Markdown.cellCode(w.path());
       }
       case API -> "remove the ClusterRole rule for " + Markdown.cellCode(key.substring(4));
@@ -150,19 +169,19 @@ final class FeatureRecommendations {
   }
 
   /** The edit for an item both grants have but in a narrower form. */
-  private static java.util.Optional<String> changed(GrantedItem item, Grant full, Grant smaller) {
+  private static java.util.Optional<String> changed(GrantedItem item, Items full, Items smaller) {
     switch (item.kind()) {
       case HOST_PATH -> {
-        boolean wasWritable = !find(full.hostPaths(), HostPathMount::path, item.path()).readOnly();
-        boolean isWritable = !find(smaller.hostPaths(), HostPathMount::path, item.path()).readOnly();
+        boolean wasWritable = !full.hostPaths.get(item.path()).readOnly();
+        boolean isWritable = !smaller.hostPaths.get(item.path()).readOnly();
         if (wasWritable && !isWritable) {
           return java.util.Optional.of("mount " + Markdown.cellCode(item.path()) + " read-only ("
               + Markdown.cellCode("readOnly: true") + ")");
         }
       }
       case PORT -> {
-        ContainerPort was = find(full.ports(), p -> p.number() + "/" + p.protocol(), item.path());
-        ContainerPort is = find(smaller.ports(), p -> p.number() + "/" + p.protocol(), item.path());
+        ContainerPort was = full.ports.get(item.path());
+        ContainerPort is = smaller.ports.get(item.path());
         if (was.hostPort() && !is.hostPort()) {
           return java.util.Optional.of("remove " + Markdown.cellCode("hostPort: " + was.number())
               + " from the port " + Markdown.cellCode(item.path()));
@@ -173,8 +192,8 @@ final class FeatureRecommendations {
         }
       }
       case API -> {
-        ApiRule was = find(full.apiRules(), GrantedItem::ruleScope, item.key().substring(4));
-        ApiRule is = find(smaller.apiRules(), GrantedItem::ruleScope, item.key().substring(4));
+        ApiRule was = full.rules.get(item.key().substring(4));
+        ApiRule is = smaller.rules.get(item.key().substring(4));
         if (!was.verbs().equals(is.verbs())) {
           return java.util.Optional.of("reduce the verbs of the ClusterRole rule for "
               + Markdown.cellCode(item.key().substring(4)) + " to " + Markdown.cellCode(String.join(", ", is.verbs())));
@@ -183,10 +202,6 @@ final class FeatureRecommendations {
       default -> { }
     }
     return java.util.Optional.empty();
-  }
-
-  private static <T> T find(List<T> items, Function<T, String> key, String wanted) {
-    return items.stream().filter(i -> key.apply(i).equals(wanted)).findFirst().orElseThrow();
   }
 
   private static Map<String, GrantedItem> byKey(List<GrantedItem> items) {
