@@ -15,8 +15,9 @@ import java.util.List;
  * {@code cold-generate <wall ms> <process CPU ms>}, that {@link ColdRuns} reads.
  *
  * <p>Arguments: a file listing the sources (one path a line, in order) and the output folder.
- * Nothing else is loaded first: only {@code java.nio.file} and {@link ProcessHandle}, which the
- * JVM's start-up has already touched, run before the clock starts.
+ * Reading that list before the clock starts uses a stream and lambdas, so the JDK's lambda
+ * machinery is already bootstrapped, as it is in any Maven JVM by the time a plugin runs; nothing
+ * of the engine or its libraries is loaded first.
  */
 public final class ColdGenerate {
 
