@@ -165,13 +165,10 @@ public final class Main {
           p.get("render YAML"), p.get("render statement"), p.get("write"), sc.yamlChars() / 1024,
           sc.statementChars() / 1024));
     }
-    double oneX = r.scales().get(0).time().median();
-    double twoOverOne = r.ratio(0, 1);
-    s.append(String.format(Locale.ROOT, "%nGrowth (medians of wall time): 2x/1x = %.2f, 4x/2x = %.2f. First `generate` in a fresh JVM"
-        + " (classes loading, no JIT yet), 1x: %.0f ms.%n", twoOverOne, r.ratio(1, 2), r.firstRunMs()));
-    s.append(String.format(Locale.ROOT, "Targets: 1x under 500 ms -> %s; 2x input at most 2x time -> %s.%n",
-        oneX < 500 ? "met" : "MISSED", twoOverOne <= 2.0 ? "met" : "MISSED"));
+    s.append(String.format(Locale.ROOT, "%nGrowth (medians of wall time): 2x/1x = %.2f, 4x/2x = %.2f. First `generate` in"
+        + " this benchmark's JVM, 1x: %.0f ms.%n", r.ratio(0, 1), r.ratio(1, 2), r.firstRunMs()));
     s.append("(Phase columns come from a separate pass of 5 runs per input, phase by phase.)\n");
+    s.append(PluginTargets.report(r));
     return s.toString();
   }
 

@@ -30,10 +30,18 @@ final class PluginBenchmark {
 
   static final int[] SCALES = {1, 2, 4};
 
+  /** The small bundle of the cold target (PRODUCT §10): an agent with a few collectors. */
+  static final int SMALL_COLLECTORS = 20;
+
+  static final int SMALL_JARS = 4;
+
   record Scale(int factor, int collectors, int jars, long jarBytes, Stats.Summary time, Stats.Summary cpu,
       double allocatedMb, Map<String, Double> phases, int yamlChars, int statementChars) {}
 
-  record Result(List<Scale> scales, double firstRunMs, int warmups, int repetitions) {
+  /**
+   * @param cold the fresh-JVM samples: 1x, then the small bundle
+   */
+  record Result(List<Scale> scales, double firstRunMs, List<ColdRuns.Input> cold, int warmups, int repetitions) {
 
     double ratio(int from, int to) {
       return scales.get(to).time().median() / scales.get(from).time().median();
@@ -84,6 +92,7 @@ final class PluginBenchmark {
       Log.info("plugin: %dx = %d collectors in %d jars (%.1f MB of jars) written", SCALES[s], n, j,
           jarBytes[s] / 1e6);
     }
+    List<ColdRuns.Input> cold = coldRuns(work, sources.get(0));
     GenerationOptions options = options();
     List<List<Double>> times = new ArrayList<>();
     List<List<Double>> allocated = new ArrayList<>();
@@ -130,7 +139,24 @@ final class PluginBenchmark {
           Stats.summary(times.get(s)), Stats.summary(cpu.get(s)), Stats.median(allocated.get(s)), phases.medians(),
           phases.yamlChars(), phases.statementChars()));
     }
-    return new Result(scales, firstRun, warmups, repetitions);
+    return new Result(scales, firstRun, cold, warmups, repetitions);
+  }
+
+  /** Fresh-JVM samples of the 1x input and of a small bundle, alternating. */
+  private List<ColdRuns.Input> coldRuns(Path work, List<Path> oneX) throws IOException {
+    List<CollectorMetadata> small = new BundleGenerator(seed).generate(SMALL_COLLECTORS).stream()
+        .map(BundleGenerator.Generated::metadata).toList();
+    Path classes = work.resolve("classes-small");
+    Files.createDirectories(classes);
+    List<Path> smallSources = new ArrayList<>();
+    smallSources.add(classes);
+    smallSources.addAll(JarWriter.write(small, SMALL_JARS, work.resolve("jars-small"), seed + SCALES.length));
+    Map<String, List<Path>> inputs = new LinkedHashMap<>();
+    inputs.put("1x", oneX);
+    inputs.put(SMALL_COLLECTORS + " collectors", smallSources);
+    Log.info("plugin: %d cold rounds (a fresh JVM per sample): 1x and %d collectors in %d jars", repetitions,
+        SMALL_COLLECTORS, SMALL_JARS);
+    return new ColdRuns(repetitions).run(inputs, work.resolve("cold"));
   }
 
   private record Phases(Map<String, Double> medians, int yamlChars, int statementChars) {}

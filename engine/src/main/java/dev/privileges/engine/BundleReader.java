@@ -1,9 +1,9 @@
 package dev.privileges.engine;
 
 import dev.privileges.metadata.CollectorMetadata;
-import dev.privileges.metadata.MetadataCodec;
 import dev.privileges.metadata.MetadataException;
 import dev.privileges.metadata.MetadataLocations;
+import dev.privileges.metadata.StreamingMetadataReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -125,7 +125,7 @@ public final class BundleReader {
 
   private static CollectorMetadata parse(String json, String origin) {
     try {
-      return MetadataCodec.read(json, origin);
+      return StreamingMetadataReader.read(json, origin);
     } catch (MetadataException e) {
       throw new EngineException(e.getMessage(), e);
     }

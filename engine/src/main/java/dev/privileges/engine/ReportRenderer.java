@@ -1,16 +1,10 @@
 package dev.privileges.engine;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
-import com.fasterxml.jackson.databind.MapperFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.privileges.metadata.CollectorMetadata;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -24,16 +18,6 @@ public final class ReportRenderer {
   /** Version of the report format; raised on any incompatible change. */
   public static final int FORMAT_VERSION = 1;
 
-  private static final ObjectMapper MAPPER = JsonMapper.builder()
-      .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
-      .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-      .build();
-
-  private static final DefaultPrettyPrinter PRINTER = new DefaultPrettyPrinter()
-      .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
-      .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-      .withArrayIndenter(new DefaultIndenter("  ", "\n"));
-
   public String render(Bundle bundle, Grant grant) {
     Map<String, Object> root = new TreeMap<>();
     root.put("formatVersion", FORMAT_VERSION);
@@ -41,7 +25,7 @@ public final class ReportRenderer {
     root.put("product", o.productName());
     root.put("daemonSet", new TreeMap<>(Map.of("name", o.name(), "namespace", o.namespace(),
         "enabledInputsEnv", o.enabledInputsEnv())));
-    List<String> enabled = grant.enabledNames();
+    Set<String> enabled = new HashSet<>(grant.enabledNames()); // a list's contains() made this quadratic
     root.put("collectors", bundle.collectors().values().stream().map(c -> collector(c, enabled.contains(c.name()))).toList());
     root.put("grant", grant(grant));
     PodSecurity.Assessment pss = grant.podSecurity();
@@ -51,11 +35,7 @@ public final class ReportRenderer {
         "violations", pss.violations().stream().map(v -> new TreeMap<>(Map.of(
             "level", v.level().label(), "check", v.check(), "field", v.field(), "needs", v.needs()))).toList())));
     root.put("waivers", grant.waivers());
-    try {
-      return MAPPER.writer(PRINTER).writeValueAsString(root) + "\n";
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot serialize the report", e);
-    }
+    return CanonicalJson.write(root) + "\n";
   }
 
   private static Map<String, Object> collector(CollectorMetadata c, boolean enabled) {
