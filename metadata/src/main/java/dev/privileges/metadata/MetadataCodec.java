@@ -2,15 +2,11 @@ package dev.privileges.metadata;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -33,26 +29,16 @@ public final class MetadataCodec {
           .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
           .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
-          .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
           .build();
-
-  private static final DefaultPrettyPrinter PRINTER =
-      new DefaultPrettyPrinter()
-          .withSeparators(
-              Separators.createDefaultInstance()
-                  .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
-          .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-          .withArrayIndenter(new DefaultIndenter("  ", "\n"));
 
   private MetadataCodec() {}
 
-  /** The canonical JSON of {@code metadata}, ending in a newline. */
+  /**
+   * The canonical JSON of {@code metadata}, ending in a newline: {@link MetadataWriter#write},
+   * which needs no Jackson.
+   */
   public static String write(CollectorMetadata metadata) {
-    try {
-      return MAPPER.writer(PRINTER).writeValueAsString(metadata) + "\n";
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot serialize metadata of " + metadata.name(), e);
-    }
+    return MetadataWriter.write(metadata);
   }
 
   /**

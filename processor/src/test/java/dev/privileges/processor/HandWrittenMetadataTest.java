@@ -32,7 +32,7 @@ class HandWrittenMetadataTest {
   }
 
   @Test
-  void validFile_isMergedWithItsProvenance(@TempDir Path folder, @TempDir Path classes)
+  void validFile_isMergedWithItsProvenance(@TempDir Path folder)
       throws IOException {
     write(folder, "python_logs.json", """
         {
@@ -53,7 +53,7 @@ class HandWrittenMetadataTest {
             "META-INF/dev.privileges/collectors/python_logs.json")
         .contentsAsUtf8String().contains("\"declaredBy\": \"file:python_logs.json\"");
     dev.privileges.annotations.runtime.CollectorDescriptor python =
-        Compilers.loadRegistries(c, classes).get(0).stream()
+        Compilers.registryResource(c).stream()
             .filter(d -> d.name().equals("python_logs")).findFirst().orElseThrow();
     assertEquals("file:python_logs.json", python.source());
     assertEquals("file:python_logs.json", python.requirements().get(0).declaredBy());
