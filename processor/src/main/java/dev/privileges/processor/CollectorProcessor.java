@@ -112,7 +112,7 @@ public final class CollectorProcessor extends AbstractProcessor {
       for (TypeElement type : found.collectors) {
         assembleCollector(type);
       }
-      localClasses.check(round.getRootElements());
+      localClasses.check(round.getRootElements(), found.collectors);
       boolean registryClass = options.registryEnabled() && options.registryClass().isPresent();
       if (registryClass && !round.processingOver() && !registryWritten) {
         // A source must be generated before the last round (javac warns otherwise); the first

@@ -53,10 +53,20 @@ final class LocalCollectorClasses {
     }
   }
 
-  /** Reports every local class with {@code @Collector} in the units of {@code roots}. */
-  void check(Set<? extends Element> roots) {
+  /**
+   * Reports every local class with {@code @Collector} in the units of {@code roots}; {@code
+   * collectors} are the member and top-level collector types found there.
+   */
+  void check(Set<? extends Element> roots, java.util.List<TypeElement> collectors) {
     if (trees == null) {
       return;
+    }
+    java.util.Map<CompilationUnitTree, Integer> known = new java.util.HashMap<>();
+    for (TypeElement c : collectors) {
+      TreePath path = trees.getPath(c);
+      if (path != null) {
+        known.merge(path.getCompilationUnit(), 1, Integer::sum);
+      }
     }
     for (Element root : roots) {
       if (!(root instanceof TypeElement)) {
@@ -67,10 +77,37 @@ final class LocalCollectorClasses {
         continue; // from a class file
       }
       CompilationUnitTree unit = path.getCompilationUnit();
-      if (scanned.add(unit) && mayNameCollector(unit)) {
+      if (scanned.add(unit) && mayNameCollector(unit)
+          && mentions(unit) > known.getOrDefault(unit, 0)) {
         new Scanner(unit).scan(unit, null);
       }
     }
+  }
+
+  /**
+   * How often the unit's text writes {@code @Collector}: when no more often than it has member
+   * and top-level collectors, there is no local one, and the tree walk is saved. (A mention in a
+   * comment only costs the walk.)
+   */
+  private static int mentions(CompilationUnitTree unit) {
+    String text;
+    try {
+      text = unit.getSourceFile().getCharContent(true).toString();
+    } catch (java.io.IOException e) {
+      return Integer.MAX_VALUE; // cannot tell: walk the tree
+    }
+    int count = 0;
+    for (int at = text.indexOf("Collector"); at >= 0; at = text.indexOf("Collector", at + 1)) {
+      int end = at + "Collector".length();
+      int qualified = at - PACKAGE.length() - 2; // where "@dev.privileges.annotations." would start
+      boolean annotation = at > 0 && (text.charAt(at - 1) == '@'
+          || qualified >= 0 && text.startsWith("@" + PACKAGE + ".", qualified));
+      boolean whole = end == text.length() || !Character.isJavaIdentifierPart(text.charAt(end));
+      if (annotation && whole) {
+        count++;
+      }
+    }
+    return count;
   }
 
   /** Whether the unit imports {@code @Collector} or its package, or spells it fully. */

@@ -174,6 +174,20 @@ class CollectorAuthorMistakesTest {
     assertThat(c).hadErrorCount(1);
   }
 
+  @Test
+  void localClassCollectorInsideACollector_isRejected() {
+    JavaFileObject file = source("Outer",
+        "@Collector(name = \"outer\", feature = \"Host\")",
+        "@RequiresNoPrivileges(reason = \"Reads its own counters.\")",
+        "public class Outer {",
+        "  static { @Collector(name = \"inner\", feature = \"Host\") class Hidden {} }",
+        "}");
+    Compilation c = compiler().compile(file);
+    assertThat(c).hadErrorContaining("@Collector on the local class Hidden").inFile(file)
+        .onLineContaining("class Hidden");
+    assertThat(c).hadErrorCount(1);
+  }
+
   // (4) U+2028, U+2029 and lone surrogates
 
   @Test
