@@ -10,7 +10,9 @@ assert cpu.contains('Reads /proc/stat (version 2).') : "cpu.json was not updated
 def index = new File(basedir, 'target/classes/META-INF/dev.privileges/collectors.index').getText('UTF-8')
 assert index == 'cpu\tit.CpuCollector\n' : "unexpected index:\n${index}"
 
-def registry = new File(basedir, 'target/generated-sources/annotations/it/CollectorPrivilegesRegistry.java').getText('UTF-8')
-assert registry.contains('// cpu\n') && !registry.contains('// mem\n') && !registry.contains('python_logs')
+def registry = new File(basedir, 'target/classes/META-INF/dev.privileges/registry.txt').getText('UTF-8')
+assert registry.startsWith('collector\tcpu\t') : "unexpected registry:\n${registry}"
+assert !registry.contains('\tmem\t') && !registry.contains('python_logs') : "stale registry:\n${registry}"
+assert !new File(basedir, 'target/generated-sources/annotations/it/CollectorPrivilegesRegistry.java').exists()
 
 return true

@@ -3,6 +3,7 @@ package dev.privileges.benchmarks;
 import com.google.auto.service.AutoService;
 import com.google.auto.service.processor.AutoServiceProcessor;
 import dev.privileges.annotations.Collector;
+import dev.privileges.annotations.runtime.RegistryData;
 import dev.privileges.metadata.MetadataCodec;
 import dev.privileges.metadata.MetadataLocations;
 import dev.privileges.processor.CollectorProcessor;
@@ -57,7 +58,7 @@ final class ProcessorBenchmark {
 
   /** The measurements of one variant; ratios are medians of per-round ratios to (a). */
   record VariantResult(Variant variant, Stats.Summary wall, Stats.Summary cpu, double wallRatio,
-      double cpuRatio) {}
+      double cpuRatio, Stats.Summary allocatedMb) {}
 
   record Result(int collectors, int extraMethods, long sourceLines, int warmups, int repetitions,
       List<VariantResult> variants, String check) {
@@ -73,6 +74,9 @@ final class ProcessorBenchmark {
   private final int repetitions;
   private final long seed;
   private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+  /** The compiling thread's allocation: the in-process stand-in for peak memory. */
+  private final com.sun.management.ThreadMXBean allocation =
+      (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
   ProcessorBenchmark(int collectors, int extraMethods, int warmups, int repetitions, long seed) {
     this.collectors = collectors;
@@ -124,7 +128,9 @@ final class ProcessorBenchmark {
     Map<Variant, List<Double>> cpu = new EnumMap<>(Variant.class);
     Map<Variant, List<Double>> wallRatios = new EnumMap<>(Variant.class);
     Map<Variant, List<Double>> cpuRatios = new EnumMap<>(Variant.class);
+    Map<Variant, List<Double>> allocated = new EnumMap<>(Variant.class);
     for (Variant v : variants) {
+      allocated.put(v, new ArrayList<>());
       wall.put(v, new ArrayList<>());
       cpu.put(v, new ArrayList<>());
       wallRatios.put(v, new ArrayList<>());
@@ -137,12 +143,15 @@ final class ProcessorBenchmark {
         Stats.deleteRecursively(out);
         Files.createDirectories(out);
         System.gc();
+        long thread = Thread.currentThread().getId();
+        long bytes0 = allocation.getThreadAllocatedBytes(thread);
         long cpu0 = threads.getCurrentThreadCpuTime();
         long t0 = System.nanoTime();
         workload.compile(v, out);
         long t1 = System.nanoTime();
         long cpu1 = threads.getCurrentThreadCpuTime();
-        times.put(v, new double[] {(t1 - t0) / 1e6, (cpu1 - cpu0) / 1e6});
+        long bytes1 = allocation.getThreadAllocatedBytes(thread);
+        times.put(v, new double[] {(t1 - t0) / 1e6, (cpu1 - cpu0) / 1e6, (bytes1 - bytes0) / 1048576.0});
         if (round == 0) {
           check.append(verify(v, out, generated));
         }
@@ -159,6 +168,7 @@ final class ProcessorBenchmark {
           cpu.get(v).add(t[1]);
           wallRatios.get(v).add(t[0] / plain[0]);
           cpuRatios.get(v).add(t[1] / plain[1]);
+          allocated.get(v).add(t[2]);
         }
       }
       Log.info("  %s %2d CPU:%s", measured ? "run   " : "warmup", measured ? round - warmups + 1 : round + 1, line);
@@ -166,7 +176,7 @@ final class ProcessorBenchmark {
     List<VariantResult> results = new ArrayList<>();
     for (Variant v : variants) {
       results.add(new VariantResult(v, Stats.summary(wall.get(v)), Stats.summary(cpu.get(v)),
-          Stats.median(wallRatios.get(v)), Stats.median(cpuRatios.get(v))));
+          Stats.median(wallRatios.get(v)), Stats.median(cpuRatios.get(v)), Stats.summary(allocated.get(v))));
     }
     return new Result(collectors, extraMethods, lines, warmups, repetitions, results, check.toString().strip());
   }
@@ -217,7 +227,7 @@ final class ProcessorBenchmark {
         return "";
       }
       case OURS_NO_REGISTRY -> {
-        if (Files.exists(out.resolve("META-INF/services/dev.privileges.annotations.runtime.CollectorRegistry"))) {
+        if (Files.exists(out.resolve(RegistryData.RESOURCE))) {
           throw new IllegalStateException("-Aprivileges.registry=false still wrote a registry");
         }
         return "";
@@ -235,9 +245,10 @@ final class ProcessorBenchmark {
           throw new IllegalStateException("the processor's metadata differs from the generator's for "
               + (generated.size() - same) + " of " + generated.size() + " collectors");
         }
-        Path registry = out.resolve("META-INF/services/dev.privileges.annotations.runtime.CollectorRegistry");
-        if (!Files.isRegularFile(registry)) {
-          throw new IllegalStateException("the processor wrote no registry");
+        Path registry = out.resolve(RegistryData.RESOURCE);
+        if (!Files.isRegularFile(registry)
+            || RegistryData.decode(new String[] {Files.readString(registry, StandardCharsets.UTF_8)}).size() != same) {
+          throw new IllegalStateException("the processor's registry does not hold every collector");
         }
         return "our processor wrote " + same + " metadata files, byte-identical to the generator's, and its registry; ";
       }

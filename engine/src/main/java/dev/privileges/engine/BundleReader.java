@@ -45,6 +45,7 @@ public final class BundleReader {
         collectors.put(name, located.metadata());
       }
     }
+    UnprocessedCollectors.check(sources, collectors.values());
     return new Bundle(collectors, origins);
   }
 

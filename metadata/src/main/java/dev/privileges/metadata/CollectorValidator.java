@@ -6,6 +6,7 @@ import dev.privileges.annotations.Privilege;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -153,6 +154,8 @@ public final class CollectorValidator {
                 + " @RequiresPrivilege(Privilege.PRIVILEGED)")));
       }
     }
+    writablePathConflicts(c, out);
+    loneSurrogates(c, out);
     Map<String, PortRequirement> byPort = new HashMap<>();
     Map<String, PortRequirement> byName = new HashMap<>();
     for (int i = 0; i < c.ports().size(); i++) {
@@ -178,6 +181,94 @@ public final class CollectorValidator {
       }
     }
     return out;
+  }
+
+  /**
+   * A writable path must be writable: not below a read-only host mount (the write fails), not at
+   * a host mount's own path (two volumes at one mount path make an invalid pod), and either
+   * scratch or kept, not both.
+   */
+  private static void writablePathConflicts(CollectorMetadata c, List<Finding> out) {
+    Map<String, WritablePathRequirement> byPath = new HashMap<>();
+    for (int i = 0; i < c.writablePaths().size(); i++) {
+      WritablePathRequirement w = c.writablePaths().get(i);
+      String at = "writablePaths[" + i + "]";
+      WritablePathRequirement before = byPath.putIfAbsent(w.path(), w);
+      if (before != null && (before.keepAcrossRestarts() != w.keepAcrossRestarts()
+          || !before.hostPath().equals(w.hostPath()))) {
+        out.add(new Finding(at, new Violation("ContradictoryWritablePath",
+            "writable path '" + w.path() + "' is declared twice, " + describe(before) + " and "
+                + describe(w) + ": declare it once, kept across restarts if any part of the"
+                + " collector needs its content to survive")));
+      }
+      for (HostPathRequirement h : c.hostPaths()) {
+        if (w.path().equals(h.mountPath())) {
+          out.add(new Finding(at + ".path", new Violation("WritablePathIsHostMount",
+              "writable path '" + w.path() + "' is also the mount path of host path '" + h.path()
+                  + "': a pod cannot mount two volumes at one path; to write into the node"
+                  + " directory, declare the host path with readOnly = false and drop the"
+                  + " writable path, or give the writable path its own path")));
+        } else if (h.readOnly() && isBelow(w.path(), h.mountPath())) {
+          out.add(new Finding(at + ".path", new Violation("WritablePathInReadOnlyMount",
+              "writable path '" + w.path() + "' lies inside the read-only mount of host path '"
+                  + h.path() + "' at '" + h.mountPath() + "', so writes there fail: move the"
+                  + " writable path out of '" + h.mountPath() + "', or mount the host path with"
+                  + " readOnly = false")));
+        }
+      }
+    }
+  }
+
+  private static boolean isBelow(String path, String folder) {
+    return folder.equals("/") || path.startsWith(folder + "/");
+  }
+
+  private static String describe(WritablePathRequirement w) {
+    return w.keepAcrossRestarts() ? "kept in '" + w.hostPath() + "'" : "as scratch";
+  }
+
+  /**
+   * Every text must be well-formed UTF-16: a lone surrogate has no UTF-8 form, so the metadata
+   * file would hold {@code ?} where the registry holds the raw char.
+   */
+  private static void loneSurrogates(CollectorMetadata c, List<Finding> out) {
+    checkText(out, "description", c.description());
+    checkText(out, "feature", c.feature());
+    checkText(out, "noPrivilegesReason", c.noPrivilegesReason());
+    for (MetadataWriter.Entry e : MetadataWriter.requirements(c)) {
+      for (MetadataWriter.Field f : e.fields()) {
+        String at = e.array() + "[" + e.position() + "]." + f.key();
+        if (f.value() instanceof String text) {
+          checkText(out, at, text);
+        } else if (f.value() instanceof List<?> list) {
+          for (Object item : list) {
+            checkText(out, at, String.valueOf(item));
+          }
+        }
+      }
+    }
+  }
+
+  private static void checkText(List<Finding> out, String field, String text) {
+    if (text == null) {
+      return;
+    }
+    for (int i = 0; i < text.length(); i++) {
+      char ch = text.charAt(i);
+      boolean paired = Character.isHighSurrogate(ch)
+          ? i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))
+          : !Character.isLowSurrogate(ch);
+      if (!paired) {
+        out.add(new Finding(field, new Violation("LoneSurrogate", String.format(Locale.ROOT,
+            "the text at %s holds a lone surrogate (\\u%04X at index %d), which no file can"
+                + " store as UTF-8: remove it, or write the whole character it was part of",
+            field, (int) ch, i))));
+        return;
+      }
+      if (Character.isHighSurrogate(ch)) {
+        i++;
+      }
+    }
   }
 
   private static boolean sameMount(HostPathRequirement a, HostPathRequirement b) {

@@ -2,15 +2,11 @@ package dev.privileges.metadata;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -32,27 +28,19 @@ public final class MetadataCodec {
           .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
           .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          // a repeated key would silently win over the first (and could rename a collector)
+          .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
           .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
-          .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
           .build();
-
-  private static final DefaultPrettyPrinter PRINTER =
-      new DefaultPrettyPrinter()
-          .withSeparators(
-              Separators.createDefaultInstance()
-                  .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
-          .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-          .withArrayIndenter(new DefaultIndenter("  ", "\n"));
 
   private MetadataCodec() {}
 
-  /** The canonical JSON of {@code metadata}, ending in a newline. */
+  /**
+   * The canonical JSON of {@code metadata}, ending in a newline: {@link MetadataWriter#write},
+   * which needs no Jackson.
+   */
   public static String write(CollectorMetadata metadata) {
-    try {
-      return MAPPER.writer(PRINTER).writeValueAsString(metadata) + "\n";
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot serialize metadata of " + metadata.name(), e);
-    }
+    return MetadataWriter.write(metadata);
   }
 
   /**
@@ -62,22 +50,56 @@ public final class MetadataCodec {
    * @throws MetadataException if the document is malformed or of a newer format
    */
   public static CollectorMetadata parse(String json, String origin) {
+    return parse(json, origin, false);
+  }
+
+  /**
+   * Parses a metadata document without checking declaration rules.
+   *
+   * @param origin names the document in messages
+   * @param handWritten whether the processor reads a file someone wrote by hand (messages then
+   *     speak of the processor and never ask for {@code source}, which the processor fills in),
+   *     rather than the plugin reading a file from a jar
+   * @throws MetadataException if the document is malformed or of a newer format
+   */
+  public static CollectorMetadata parse(String json, String origin, boolean handWritten) {
+    if (json.isBlank()) {
+      throw new MetadataException(origin + ": the file is empty: write one JSON object with"
+          + " formatVersion, name, feature and the collector's requirements (see"
+          + " docs/metadata-format.md)");
+    }
     JsonNode tree;
     try {
       tree = MAPPER.readTree(json);
     } catch (JacksonException e) {
-      throw new MetadataException(origin + ": not valid JSON (" + e.getOriginalMessage()
+      String message = e.getOriginalMessage();
+      java.util.regex.Matcher duplicate =
+          java.util.regex.Pattern.compile("Duplicate field '(.*)'").matcher(message);
+      if (duplicate.lookingAt()) {
+        throw new MetadataException(origin + ":" + e.getLocation().getLineNr() + ": key \""
+            + duplicate.group(1) + "\" appears twice in one object (line "
+            + e.getLocation().getLineNr() + "): a JSON reader would keep only one of them; remove"
+            + " the other");
+      }
+      throw new MetadataException(origin + ": not valid JSON (" + message
           + " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr()
           + "): fix the syntax");
     }
     if (tree == null || !tree.isObject()) {
-      throw new MetadataException(origin + ": expected a JSON object with formatVersion, name,"
-          + " feature and source");
+      throw new MetadataException(origin + ": expected one JSON object with formatVersion, name,"
+          + " feature" + (handWritten ? "" : ", source") + " and the collector's requirements");
     }
     JsonNode version = tree.get("formatVersion");
     if (version == null || !version.canConvertToInt()) {
       throw new MetadataException(origin + ": formatVersion is missing or not a number: add"
           + " \"formatVersion\": " + CollectorMetadata.FORMAT_VERSION);
+    }
+    if (version.intValue() > CollectorMetadata.FORMAT_VERSION && handWritten) {
+      throw new MetadataException(origin + ": metadata format version " + version.intValue()
+          + " is newer than this processor understands (" + CollectorMetadata.FORMAT_VERSION
+          + "): write \"formatVersion\": " + CollectorMetadata.FORMAT_VERSION + " and the fields"
+          + " of docs/metadata-format.md, or build with the privileges-processor version whose"
+          + " format this file follows");
     }
     if (version.intValue() > CollectorMetadata.FORMAT_VERSION) {
       throw new MetadataException(origin + ": metadata format version " + version.intValue()
@@ -90,24 +112,33 @@ public final class MetadataCodec {
     }
     try {
       return MAPPER.treeToValue(tree, CollectorMetadata.class);
-    } catch (UnrecognizedPropertyException e) {
-      throw new MetadataException(origin + ": unknown field '" + e.getPropertyName() + "' at "
-          + path(e) + ": remove it or fix its spelling (known fields: "
-          + e.getKnownPropertyIds().stream().map(String::valueOf).sorted().collect(Collectors.joining(", "))
-          + ")");
-    } catch (InvalidFormatException e) {
-      throw new MetadataException(origin + ": " + path(e) + " has the invalid value '"
-          + e.getValue() + "'" + allowed(e.getTargetType()));
     } catch (JsonMappingException e) {
-      if (e.getOriginalMessage().startsWith("Cannot map `null` into type")) {
-        // a primitive field (a number or true/false) is missing: every one is mandatory
-        throw new MetadataException(origin + ": " + path(e) + " is missing: add it (every"
-            + " number and true/false field is mandatory, see docs/metadata-format.md)");
-      }
-      throw new MetadataException(origin + ": " + path(e) + ": " + e.getOriginalMessage());
+      throw mappingError(json, origin, e);
     } catch (JsonProcessingException e) {
       throw new MetadataException(origin + ": " + e.getOriginalMessage());
     }
+  }
+
+  /** A binding error, named by its JSON path and, when the path is written, its line. */
+  private static MetadataException mappingError(String json, String origin, JsonMappingException e) {
+    int line = JsonLines.of(json).line(path(e));
+    String at = line > 0 ? origin + ":" + line : origin;
+    if (e instanceof UnrecognizedPropertyException u) {
+      return new MetadataException(at + ": unknown field '" + u.getPropertyName() + "' at "
+          + path(u) + ": remove it or fix its spelling (known fields: "
+          + u.getKnownPropertyIds().stream().map(String::valueOf).sorted().collect(Collectors.joining(", "))
+          + ")");
+    }
+    if (e instanceof InvalidFormatException i) {
+      return new MetadataException(at + ": " + path(i) + " has the invalid value '"
+          + i.getValue() + "'" + allowed(i.getTargetType()));
+    }
+    if (e.getOriginalMessage().startsWith("Cannot map `null` into type")) {
+      // a primitive field (a number or true/false) is missing: every one is mandatory
+      return new MetadataException(at + ": " + path(e) + " is missing: add it (every"
+          + " number and true/false field is mandatory, see docs/metadata-format.md)");
+    }
+    return new MetadataException(at + ": " + path(e) + ": " + e.getOriginalMessage());
   }
 
   /**

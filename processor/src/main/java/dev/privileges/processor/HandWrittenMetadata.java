@@ -6,9 +6,12 @@ import dev.privileges.metadata.CollectorMetadata;
 import dev.privileges.metadata.CollectorValidator;
 import dev.privileges.metadata.ConfinementRequirement;
 import dev.privileges.metadata.Finding;
+import dev.privileges.metadata.JsonLines;
+import dev.privileges.metadata.JsonTerms;
 import dev.privileges.metadata.HostPathRequirement;
 import dev.privileges.metadata.MetadataCodec;
 import dev.privileges.metadata.MetadataException;
+import dev.privileges.metadata.MetadataWriter;
 import dev.privileges.metadata.PortRequirement;
 import dev.privileges.metadata.PrivilegeRequirement;
 import dev.privileges.metadata.Violation;
@@ -19,6 +22,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -72,24 +81,85 @@ final class HandWrittenMetadata {
     }
     CollectorMetadata parsed;
     try {
-      parsed = MetadataCodec.parse(json, origin);
+      parsed = MetadataCodec.parse(json, origin, true);
     } catch (MetadataException e) {
       return failed(file, e.getMessage());
     }
     List<String> errors = new ArrayList<>();
-    List<String> foreign = foreignProvenance(parsed, source);
-    for (String field : foreign) {
-      errors.add(new Violation("HandWrittenProvenance", origin + ": " + field + " is set to"
-          + " another origin: leave it out (the processor sets it to '" + source + "')").toString());
+    JsonLines lines = JsonLines.of(json);
+    FileIndexes parsedIndexes = new FileIndexes(parsed, lines);
+    for (String field : foreignProvenance(parsed, source)) {
+      String inFile = parsedIndexes.inFile(field);
+      errors.add(new Violation("HandWrittenProvenance", at(origin, lines, inFile) + inFile
+          + " is set to another origin: leave it out (the processor sets it to '" + source
+          + "')").toString());
     }
     CollectorMetadata metadata = withProvenance(parsed, source);
+    FileIndexes indexes = new FileIndexes(metadata, lines);
     for (Finding finding : CollectorValidator.validate(metadata)) {
-      errors.add("[" + finding.violation().code() + "] " + origin + ": "
-          + (finding.field().isEmpty() ? "" : finding.field() + ": ")
-          + finding.violation().message());
+      String inFile = indexes.inFile(finding.field());
+      errors.add("[" + finding.violation().code() + "] " + at(origin, lines, inFile)
+          + (inFile.isEmpty() ? "" : inFile + ": ") + JsonTerms.of(finding.violation().message()));
     }
     return new Result(file, errors.isEmpty() ? metadata : null, errors);
   }
+
+  /** {@code file:line: } for a field, or {@code file: } when the field is not written. */
+  private static String at(String origin, JsonLines lines, String field) {
+    int line = field.isEmpty() ? 0 : lines.line(field);
+    return origin + (line > 0 ? ":" + line : "") + ": ";
+  }
+
+  /**
+   * Maps a field as a finding names it (index in the sorted array) to the field as the file
+   * holds it (index in the file's order), so the message names what the author wrote.
+   */
+  private static final class FileIndexes {
+    private final CollectorMetadata metadata;
+    private final JsonLines lines;
+    private final Map<String, Map<Integer, Integer>> byArray = new HashMap<>();
+
+    FileIndexes(CollectorMetadata metadata, JsonLines lines) {
+      this.metadata = metadata;
+      this.lines = lines;
+    }
+
+    String inFile(String field) {
+      Matcher m = INDEXED.matcher(field);
+      if (!m.matches()) {
+        return field;
+      }
+      int fileIndex = byArray.computeIfAbsent(m.group(1), this::mapping)
+          .getOrDefault(Integer.parseInt(m.group(2)), Integer.parseInt(m.group(2)));
+      return m.group(1) + "[" + fileIndex + "]" + m.group(3);
+    }
+
+    private Map<Integer, Integer> mapping(String array) {
+      Map<Integer, Integer> out = new HashMap<>();
+      Set<Integer> taken = new HashSet<>();
+      for (MetadataWriter.Entry e : MetadataWriter.requirements(metadata)) {
+        if (!e.array().equals(array)) {
+          continue;
+        }
+        Map<String, String> values = new HashMap<>();
+        for (MetadataWriter.Field f : e.fields()) {
+          if (!f.key().equals("declaredBy") && f.value() != null) {
+            values.put(f.key(), f.value() instanceof List<?> list
+                ? String.join(",", list.stream().map(String::valueOf).toList())
+                : f.value() instanceof Enum<?> en ? en.name() : String.valueOf(f.value()));
+          }
+        }
+        int j = lines.fileIndex(array, values, taken);
+        if (j >= 0) {
+          taken.add(j);
+          out.put(e.position(), j);
+        }
+      }
+      return out;
+    }
+  }
+
+  private static final Pattern INDEXED = Pattern.compile("(\\w+)\\[(\\d+)\\](.*)");
 
   private static Result failed(Path file, String message) {
     return new Result(file, null,

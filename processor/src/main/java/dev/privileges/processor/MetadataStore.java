@@ -1,8 +1,10 @@
 package dev.privileges.processor;
 
 import dev.privileges.metadata.CollectorMetadata;
-import dev.privileges.metadata.MetadataCodec;
+import dev.privileges.annotations.runtime.CollectorRegistry;
+import dev.privileges.annotations.runtime.RegistryData;
 import dev.privileges.metadata.MetadataLocations;
+import dev.privileges.metadata.MetadataWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Reader;
@@ -32,6 +34,9 @@ final class MetadataStore {
 
   /** The index of the previous compilation, next to the metadata files. */
   static final String INDEX = "META-INF/dev.privileges/collectors.index";
+
+  /** The ServiceLoader registration of the opt-in registry class. */
+  static final String SERVICE_FILE = "META-INF/services/" + CollectorRegistry.class.getName();
 
   /** javac's own Filer; build tools that track processor output wrap or replace it. */
   private static final String JAVAC_FILER = "com.sun.tools.javac.processing.JavacFiler";
@@ -69,14 +74,31 @@ final class MetadataStore {
   }
 
   /**
+   * Writes the module's registry text to {@link RegistryData#RESOURCE}, through the Filer with
+   * every collector class as an originating element; with no collectors, writes nothing and
+   * removes the resource a previous compilation into the same folder left.
+   */
+  void writeRegistry(String text, Collection<? extends Element> origins) throws IOException {
+    if (text.isEmpty()) {
+      deleteResource(RegistryData.RESOURCE);
+    } else {
+      writeResource(RegistryData.RESOURCE, text, origins);
+    }
+  }
+
+  /**
    * Deletes the metadata file of a collector that no longer exists; false if it could not. The
    * Filer has no delete (the objects getResource returns are read-only), so this goes through
    * the file's URI when the output is a real folder.
    */
   boolean delete(String name) {
+    return deleteResource(MetadataLocations.resourceFor(name));
+  }
+
+  private boolean deleteResource(String path) {
     FileObject file;
     try {
-      file = filer.getResource(StandardLocation.CLASS_OUTPUT, "", MetadataLocations.resourceFor(name));
+      file = filer.getResource(StandardLocation.CLASS_OUTPUT, "", path);
     } catch (IOException | IllegalArgumentException e) {
       return true; // nothing there
     }
@@ -111,7 +133,7 @@ final class MetadataStore {
     Path folder = collectors.isEmpty() ? null : directOutputFolder();
     for (Map.Entry<String, CollectorMetadata> entry : collectors.entrySet()) {
       String path = MetadataLocations.resourceFor(entry.getKey());
-      String json = MetadataCodec.write(entry.getValue());
+      String json = MetadataWriter.write(entry.getValue());
       if (folder != null) {
         writeFile(folder.resolve(path), json);
       } else {
@@ -176,7 +198,9 @@ final class MetadataStore {
   private static void writeFile(Path file, String content) throws IOException {
     Path dir = file.getParent();
     Files.createDirectories(dir);
-    Path temp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
+    // A fixed temporary name beside the target: Files.createTempFile would seed a SecureRandom,
+    // whose set-up cost more than writing all the files of a small module.
+    Path temp = dir.resolve(file.getFileName() + ".tmp");
     try {
       Files.write(temp, content.getBytes(StandardCharsets.UTF_8));
       try {

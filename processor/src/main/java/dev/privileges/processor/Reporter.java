@@ -128,6 +128,13 @@ final class Reporter {
     return annotation;
   }
 
+  /** Reports on a node of a source tree, for what javac shows no element of (a local class). */
+  void error(Violation violation, com.sun.source.tree.Tree tree,
+      com.sun.source.tree.CompilationUnitTree unit) {
+    errorsReported = true;
+    trees.printMessage(Diagnostic.Kind.ERROR, violation.toString(), tree, unit);
+  }
+
   /** An error that belongs to no element, such as one in a hand-written file. */
   void error(String message) {
     errorsReported = true;

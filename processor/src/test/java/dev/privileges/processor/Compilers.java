@@ -7,6 +7,9 @@ import com.google.testing.compile.Compiler;
 import com.google.testing.compile.JavaFileObjects;
 import dev.privileges.annotations.runtime.CollectorDescriptor;
 import dev.privileges.annotations.runtime.CollectorRegistry;
+import dev.privileges.annotations.runtime.RegistryData;
+import java.nio.charset.StandardCharsets;
+import javax.tools.StandardLocation;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLClassLoader;
@@ -36,8 +39,8 @@ final class Compilers {
   }
 
   /**
-   * The collectors of every registry the compilation generated, loaded the way an agent loads
-   * them: its class output copied to {@code classes}, then {@link ServiceLoader}.
+   * The collectors of every registry class the compilation generated (the opt-in {@code
+   * -Aprivileges.registryClass}), loaded the way an agent loads them: its class output copied to {@code classes}, then {@link ServiceLoader}.
    */
   static List<List<CollectorDescriptor>> loadRegistries(Compilation c, Path classes) throws IOException {
     for (JavaFileObject file : c.generatedFiles()) {
@@ -53,6 +56,20 @@ final class Compilers {
       }
     }
     return loadRegistries(classes);
+  }
+
+  /** The collectors of the registry resource the compilation wrote, decoded as an agent does. */
+  static List<CollectorDescriptor> registryResource(Compilation c) throws IOException {
+    try (InputStream in = c.generatedFile(StandardLocation.CLASS_OUTPUT, "", RegistryData.RESOURCE)
+        .orElseThrow(() -> new AssertionError("no " + RegistryData.RESOURCE)).openInputStream()) {
+      return RegistryData.decode(new String[] {new String(in.readAllBytes(), StandardCharsets.UTF_8)});
+    }
+  }
+
+  /** The collectors of the registry resource in the class folder {@code classes}. */
+  static List<CollectorDescriptor> registryResource(Path classes) throws IOException {
+    return RegistryData.decode(new String[] {
+        Files.readString(classes.resolve(RegistryData.RESOURCE), StandardCharsets.UTF_8)});
   }
 
   /** The collectors of every registry in the class folder {@code classes}, through {@link ServiceLoader}. */

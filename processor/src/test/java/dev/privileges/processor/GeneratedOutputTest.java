@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.google.testing.compile.Compilation;
 import dev.privileges.annotations.runtime.CollectorDescriptor;
+import dev.privileges.annotations.runtime.RegistryData;
 import dev.privileges.annotations.runtime.RequirementDescriptor;
 import dev.privileges.metadata.CollectorMetadata;
 import dev.privileges.metadata.MetadataCodec;
@@ -90,21 +91,18 @@ class GeneratedOutputTest {
   }
 
   @Test
-  void registry_matchesGoldenSource() throws IOException {
+  void registryResource_matchesGoldenFile() throws IOException {
     Compilation c = compileSamples();
-    Golden.assertMatches("registry/CollectorPrivilegesRegistry.java",
-        c.generatedSourceFile("test.CollectorPrivilegesRegistry").orElseThrow()
-            .getCharContent(false).toString());
-    assertEquals("test.CollectorPrivilegesRegistry\n", resource(c, RegistryWriter.SERVICE_FILE));
+    Golden.assertMatches("registry/registry.txt", resource(c, RegistryData.RESOURCE));
+    assertThat(c.generatedSourceFiles()).isEmpty();
+    assertThat(c.generatedFile(StandardLocation.CLASS_OUTPUT, "", MetadataStore.SERVICE_FILE))
+        .isEmpty();
   }
 
   @Test
-  void registry_loadsThroughServiceLoaderAndEqualsTheMetadata(@TempDir Path classes)
-      throws IOException {
+  void registryResource_equalsTheMetadata() throws IOException {
     Compilation c = compileSamples();
-    List<List<CollectorDescriptor>> registries = Compilers.loadRegistries(c, classes);
-    assertThat(registries).hasSize(1);
-    List<CollectorDescriptor> collectors = registries.get(0);
+    List<CollectorDescriptor> collectors = Compilers.registryResource(c);
     assertThat(collectors.stream().map(CollectorDescriptor::name).toList())
         .containsExactly("host_processes", "self", "statsd").inOrder();
     for (CollectorDescriptor d : collectors) {
@@ -131,6 +129,41 @@ class GeneratedOutputTest {
   }
 
   @Test
+  void registryClass_isOptInAndCarriesTheResourceText(@TempDir Path classes) throws IOException {
+    Compilation c = compiler("-Aprivileges.registryClass=test.CollectorPrivilegesRegistry")
+        .compile(SOURCES);
+    assertThat(c).succeededWithoutWarnings();
+    String source = c.generatedSourceFile("test.CollectorPrivilegesRegistry").orElseThrow()
+        .getCharContent(false).toString();
+    Golden.assertMatches("registry/CollectorPrivilegesRegistry.java", source);
+    assertEquals("test.CollectorPrivilegesRegistry\n", resource(c, MetadataStore.SERVICE_FILE));
+    List<List<CollectorDescriptor>> registries = Compilers.loadRegistries(c, classes);
+    assertThat(registries).hasSize(1);
+    assertEquals(Compilers.registryResource(c), registries.get(0));
+  }
+
+  /** ECJ warns about an import used only in Javadoc; javac does not, so check it here. */
+  @Test
+  void registryClass_usesEveryImportInCode() throws IOException {
+    Compilation c = compiler("-Aprivileges.registryClass=test.CollectorPrivilegesRegistry")
+        .compile(SOURCES);
+    String source = c.generatedSourceFile("test.CollectorPrivilegesRegistry").orElseThrow()
+        .getCharContent(false).toString();
+    String code = source.replaceAll("(?s)/\\*.*?\\*/", "").replaceAll("//[^\n]*", "");
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^import ([\\w.]+)\\.(\\w+);$")
+        .matcher(source);
+    int imports = 0;
+    while (m.find()) {
+      imports++;
+      String simple = m.group(2);
+      String body = code.substring(code.indexOf("public final class"));
+      assertThat(body).containsMatch("\\b" + simple + "\\b");
+    }
+    assertThat(imports).isGreaterThan(0);
+    assertThat(source).doesNotContain("Generated");
+  }
+
+  @Test
   void registryClass_canBeNamedByOption() {
     Compilation c = compiler("-Aprivileges.registryClass=com.example.AgentRegistry")
         .compile(SOURCES);
@@ -140,8 +173,10 @@ class GeneratedOutputTest {
 
   @Test
   void registry_canBeTurnedOff() {
-    Compilation c = compiler("-Aprivileges.registry=false").compile(SOURCES);
+    Compilation c = compiler("-Aprivileges.registry=false",
+        "-Aprivileges.registryClass=com.example.AgentRegistry").compile(SOURCES);
     assertThat(c).succeededWithoutWarnings();
     assertThat(c.generatedSourceFiles()).isEmpty();
+    assertThat(c.generatedFile(StandardLocation.CLASS_OUTPUT, "", RegistryData.RESOURCE)).isEmpty();
   }
 }

@@ -32,7 +32,7 @@ class HandWrittenMetadataTest {
   }
 
   @Test
-  void validFile_isMergedWithItsProvenance(@TempDir Path folder, @TempDir Path classes)
+  void validFile_isMergedWithItsProvenance(@TempDir Path folder)
       throws IOException {
     write(folder, "python_logs.json", """
         {
@@ -53,7 +53,7 @@ class HandWrittenMetadataTest {
             "META-INF/dev.privileges/collectors/python_logs.json")
         .contentsAsUtf8String().contains("\"declaredBy\": \"file:python_logs.json\"");
     dev.privileges.annotations.runtime.CollectorDescriptor python =
-        Compilers.loadRegistries(c, classes).get(0).stream()
+        Compilers.registryResource(c).stream()
             .filter(d -> d.name().equals("python_logs")).findFirst().orElseThrow();
     assertEquals("file:python_logs.json", python.source());
     assertEquals("file:python_logs.json", python.requirements().get(0).declaredBy());
@@ -68,7 +68,7 @@ class HandWrittenMetadataTest {
     Compilation c = compile(folder);
     assertThat(c).failed();
     assertThat(c).hadErrorContaining("[PathNotAbsolute] " + folder.resolve("bad.json")
-        + ": hostPaths[0].path: host path 'var/log' is not absolute");
+        + ":2: hostPaths[0].path: host path 'var/log' is not absolute");
   }
 
   @Test
@@ -78,7 +78,7 @@ class HandWrittenMetadataTest {
         """);
     Compilation c = compile(folder);
     assertThat(c).hadErrorContaining("[InvalidHandWrittenMetadata] " + folder.resolve("typo.json")
-        + ": unknown field 'hostPath'");
+        + ":1: unknown field 'hostPath'");
   }
 
   @Test
@@ -88,7 +88,7 @@ class HandWrittenMetadataTest {
          "hostPaths": [{"path": "/var/log", "reason": "Tails logs."}]}
         """);
     assertThat(compile(folder)).hadErrorContaining(folder.resolve("flag.json")
-        + ": hostPaths[0].readOnly is missing: add it");
+        + ":2: hostPaths[0].readOnly is missing: add it");
   }
 
   @Test
@@ -101,12 +101,73 @@ class HandWrittenMetadataTest {
   }
 
   @Test
-  void newerFormatVersion_tellsToUpgrade(@TempDir Path folder) throws IOException {
+  void newerFormatVersion_namesTheProcessorThatReadIt(@TempDir Path folder) throws IOException {
     write(folder, "future.json", """
         {"formatVersion": 99, "name": "future", "feature": "Logs"}
         """);
-    assertThat(compile(folder)).hadErrorContaining(folder.resolve("future.json")
-        + ": metadata format version 99 is newer than this plugin understands");
+    Compilation c = compile(folder);
+    assertThat(c).hadErrorContaining(folder.resolve("future.json")
+        + ": metadata format version 99 is newer than this processor understands (1): write"
+        + " \"formatVersion\": 1");
+    com.google.common.truth.Truth.assertThat(c.errors().toString()).doesNotContain("plugin");
+  }
+
+  @Test
+  void emptyFile_saysItIsEmpty(@TempDir Path folder) throws IOException {
+    write(folder, "empty.json", "\n");
+    Compilation c = compile(folder);
+    assertThat(c).hadErrorContaining("[InvalidHandWrittenMetadata] " + folder.resolve("empty.json")
+        + ": the file is empty: write one JSON object with formatVersion, name, feature");
+    com.google.common.truth.Truth.assertThat(c.errors().toString()).doesNotContain("source");
+  }
+
+  @Test
+  void duplicateKey_namesTheKeyTheFileAndTheLine(@TempDir Path folder) throws IOException {
+    write(folder, "twice.json", """
+        {"formatVersion": 1,
+         "name": "first",
+         "feature": "Logs",
+         "name": "second",
+         "noPrivilegesReason": "Runs a script without privileges."}
+        """);
+    Compilation c = compile(folder);
+    assertThat(c).hadErrorContaining("[InvalidHandWrittenMetadata] " + folder.resolve("twice.json")
+        + ":4: key \"name\" appears twice in one object");
+    assertThat(c).hadErrorCount(1);
+  }
+
+  @Test
+  void ruleViolation_speaksJsonAndNamesTheEntryAsWritten(@TempDir Path folder) throws IOException {
+    // sorted, /var/log comes first; the file's second entry is the broken one
+    write(folder, "order.json", """
+        {"formatVersion": 1, "name": "order", "feature": "Logs",
+         "writablePaths": [
+           {"path": "/var/spool", "keepAcrossRestarts": false, "reason": "Spools."},
+           {"path": "/var/log", "keepAcrossRestarts": true,
+            "reason": "Keeps offsets."}
+         ]}
+        """);
+    Compilation c = compile(folder);
+    assertThat(c).hadErrorContaining("[KeptPathWithoutHostPath] " + folder.resolve("order.json")
+        + ":4: writablePaths[1].hostPath: writable path '/var/log' is kept across restarts but"
+        + " names no hostPath: add \"hostPath\": \"/var/lib/<agent>/...\"");
+    assertThat(c).hadErrorCount(1);
+  }
+
+  @Test
+  void blankReason_isExplainedInJsonTerms(@TempDir Path folder) throws IOException {
+    write(folder, "blank.json", """
+        {"formatVersion": 1, "name": "blank", "feature": "Logs",
+         "privileges": [
+           {"privilege": "HOST_PID",
+            "reason": " "}
+         ]}
+        """);
+    Compilation c = compile(folder);
+    assertThat(c).hadErrorContaining(folder.resolve("blank.json") + ":4: privileges[0].reason: the"
+        + " reason of privilege HOST_PID is blank: say in one sentence what the collector does with"
+        + " it, e.g. \"reason\": \"Reads per-process CPU time from /proc.\"");
+    com.google.common.truth.Truth.assertThat(c.errors().toString()).doesNotContain("reason = ");
   }
 
   @Test
@@ -126,7 +187,7 @@ class HandWrittenMetadataTest {
          "noPrivilegesReason": "Runs a script without privileges."}
         """);
     assertThat(compile(folder)).hadErrorContaining("[HandWrittenProvenance] "
-        + folder.resolve("spoof.json") + ": source is set to another origin");
+        + folder.resolve("spoof.json") + ":1: source is set to another origin");
   }
 
   @Test

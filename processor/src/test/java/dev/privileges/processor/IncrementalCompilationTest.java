@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,6 +33,12 @@ class IncrementalCompilationTest {
   }
 
   private void compile(Path... sources) throws IOException {
+    String log = run(sources);
+    assertTrue(!log.contains("error:"), "javac failed: " + log);
+  }
+
+  /** Compiles {@code sources} into the shared output folder; returns javac's messages. */
+  private String run(Path... sources) throws IOException {
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     Path out = dir.resolve("classes");
     Files.createDirectories(out);
@@ -45,9 +50,9 @@ class IncrementalCompilationTest {
     for (Path s : sources) {
       args.add(s.toString());
     }
-    StringWriter log = new StringWriter();
-    int rc = javac.run(null, null, null, args.toArray(new String[0]));
-    assertEquals(0, rc, "javac failed: " + log);
+    java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
+    javac.run(null, log, log, args.toArray(new String[0]));
+    return log.toString(StandardCharsets.UTF_8);
   }
 
   private List<String> metadataFiles() throws IOException {
@@ -80,8 +85,28 @@ class IncrementalCompilationTest {
     assertEquals("cpu\tit.Cpu\nnet\tit.Net\n",
         Files.readString(dir.resolve("classes/" + MetadataStore.INDEX)));
     List<dev.privileges.annotations.runtime.CollectorDescriptor> registry =
-        Compilers.loadRegistries(dir.resolve("classes")).get(0);
+        Compilers.registryResource(dir.resolve("classes"));
     assertEquals(List.of("cpu", "net"), registry.stream().map(d -> d.name()).toList());
     assertEquals("Reads /proc (2).", registry.get(0).requirements().get(0).reason());
+  }
+
+  @Test
+  void partialCompile_recompiledCollectorTakingAnUntouchedOnesName_fails() throws IOException {
+    Path cpu = write("Cpu", "@Collector(name = \"cpu\", feature = \"Basic\")",
+        "@RequiresHostPath(path = \"/proc\", reason = \"Reads /proc.\")");
+    Path mem = write("Mem", "@Collector(name = \"mem\", feature = \"Basic\")",
+        "@RequiresNoPrivileges(reason = \"Reads cgroup files.\")");
+    compile(cpu, mem);
+
+    // Mem is edited to take cpu's name; Cpu is not recompiled, but its class still says "cpu".
+    mem = write("Mem", "@Collector(name = \"cpu\", feature = \"Basic\")",
+        "@RequiresNoPrivileges(reason = \"Reads cgroup files.\")");
+    String log = run(mem);
+
+    assertTrue(log.contains("[DuplicateCollectorName] collector name 'cpu' is already used by"
+        + " it.Cpu: each collector needs its own name"), log);
+    assertTrue(log.contains("Mem.java"), log);
+    String cpuJson = Files.readString(dir.resolve("classes/META-INF/dev.privileges/collectors/cpu.json"));
+    assertTrue(cpuJson.contains("\"source\": \"it.Cpu\""), cpuJson);
   }
 }

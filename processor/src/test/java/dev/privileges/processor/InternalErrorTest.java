@@ -66,7 +66,7 @@ class InternalErrorTest {
         "public class Cpu {}"));
     assertThat(c).failed();
     assertThat(c).hadErrorContaining("[InternalError] privileges-processor failed:"
-        + " java.lang.IllegalStateException: simulated bug in createSourceFile");
+        + " java.lang.IllegalStateException: simulated bug in createResource");
     assertThat(c).hadErrorCount(1);
   }
 }

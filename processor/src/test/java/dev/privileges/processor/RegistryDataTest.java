@@ -137,8 +137,10 @@ class RegistryDataTest {
           i == 7 ? "@RequiresHostPath(path = \"/sys\", reason = \"" + reason + "\")" : "",
           "public class C" + String.format("%04d", i) + " {}"));
     }
-    Compilation c = compiler().compile(sources);
+    Compilation c = compiler("-Aprivileges.registryClass=test.CollectorPrivilegesRegistry")
+        .compile(sources);
     assertThat(c).succeededWithoutWarnings();
+    assertEquals(Compilers.registryResource(c), Compilers.loadRegistries(c, classes).get(0));
     String registry = c.generatedSourceFile("test.CollectorPrivilegesRegistry").orElseThrow()
         .getCharContent(false).toString();
     assertThat(registry).contains("RegistryData.decode(part0(), part1())");
