@@ -4,59 +4,82 @@ import dev.privileges.engine.PrivilegeRisk.Risk;
 import dev.privileges.engine.PrivilegeRisk.Severity;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
- * The "at a glance" values of the statement: how many items are granted, the high risks, and the
- * matrix of granted items (rows, worst risk first) against features (columns). Features are
- * numbered columns with a key above the table, so twelve or more of them still fit a 1280 px
- * page in every site; labels longer than a cell are shortened and link to their full section.
+ * The "at a glance" values of the statement: how many items are granted, the high risks first,
+ * and the matrix of features (rows) against what they need (columns, by kind of item). One
+ * column per item would not fit: MkDocs Material gives every header cell at least 5rem, so a
+ * 1280 px page holds about six columns. Each cell names the items, linked to their sections,
+ * high risks in bold; names longer than a cell are shortened.
  */
 final class StatementGlance {
 
   /** Longest privilege label shown in the matrix, in characters. */
   static final int LABEL_CHARS = 40;
-  private static final String MARK = "\u25cf";
 
   private StatementGlance() {}
 
   /** A granted item with its risk and the anchor of its section. */
   record Entry(GrantedItem item, Risk risk, String anchor) {}
 
+  /** Columns of the matrix: granted items grouped by kind, so six columns fit any site at 1280 px. */
+  private static final Map<String, Set<GrantedItem.Kind>> COLUMNS = columns();
+
+  private static Map<String, Set<GrantedItem.Kind>> columns() {
+    Map<String, Set<GrantedItem.Kind>> out = new LinkedHashMap<>();
+    out.put("Pod and container", EnumSet.of(GrantedItem.Kind.POD, GrantedItem.Kind.CONTAINER));
+    out.put("Capabilities", EnumSet.of(GrantedItem.Kind.CAPABILITY));
+    out.put("Host paths", EnumSet.of(GrantedItem.Kind.HOST_PATH));
+    out.put("Ports and writable paths", EnumSet.of(GrantedItem.Kind.PORT, GrantedItem.Kind.WRITABLE));
+    out.put("Kubernetes API", EnumSet.of(GrantedItem.Kind.API));
+    return out;
+  }
+
   /** Adds the glance keys to the template model {@code m}. */
   static void put(Map<String, Object> m, List<Entry> entries) {
-    Map<String, Integer> columns = new TreeMap<>();
-    entries.forEach(e -> e.item().features().forEach(f -> columns.put(f, 0)));
-    int n = 1;
-    for (Map.Entry<String, Integer> c : columns.entrySet()) {
-      c.setValue(n++);
+    Set<String> features = new TreeSet<>();
+    entries.forEach(e -> features.addAll(e.item().features()));
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (String feature : features) {
+      List<Map<String, Object>> cells = new ArrayList<>();
+      COLUMNS.values().forEach(kinds -> {
+        List<String> marks = entries.stream()
+            .filter(e -> kinds.contains(e.item().kind()) && e.item().features().contains(feature))
+            .map(StatementGlance::mark).toList();
+        cells.add(row("itemsMd", marks.isEmpty() ? "-" : String.join(", ", marks)));
+      });
+      rows.add(row("feature", feature, "cells", cells));
     }
     List<Entry> worstFirst = new ArrayList<>(entries);
     worstFirst.sort(Comparator.comparing((Entry e) -> e.risk().severity()));
-    List<Map<String, Object>> rows = new ArrayList<>();
-    for (Entry e : worstFirst) {
-      List<Map<String, Object>> cells = new ArrayList<>();
-      columns.keySet().forEach(f -> cells.add(row("mark", e.item().features().contains(f) ? MARK : "")));
-      rows.add(row("severityMd", severityMd(e.risk().severity()), "linkMd", link(e), "cells", cells));
-    }
-    List<Map<String, Object>> features = new ArrayList<>();
-    columns.forEach((feature, number) -> features.add(row("number", number, "feature", feature)));
     List<Map<String, Object>> high = worstFirst.stream().filter(e -> e.risk().severity() == Severity.HIGH)
         .map(e -> row("linkMd", link(e), "risk", e.risk().text())).toList();
     m.put("grantedCount", entries.size());
     m.put("summaryMd", "The DaemonSet grants " + entries.size() + (entries.size() == 1 ? " privilege; " : " privileges; ")
         + (high.isEmpty() ? "none carries a high risk if the agent is compromised."
             : high.size() + (high.size() == 1 ? " of them carries" : " of them carry")
-                + " a high risk if the agent is compromised:"));
-    m.put("highCount", high.size());
-    m.put("matrixFeatures", features);
-    m.put("featureKeyMd", String.join(" \u00b7 ", columns.entrySet().stream()
-        .map(c -> "**" + c.getValue() + "** " + Markdown.text(c.getKey())).toList()));
+                + " a high risk if the agent is compromised (in bold below)."));
+    m.put("matrixColumns", COLUMNS.keySet().stream().map(c -> row("column", c)).toList());
     m.put("matrixRows", rows);
     m.put("highRisks", high);
+  }
+
+  /** An item in a matrix cell: its short name, linked to its section, in bold when its risk is high. */
+  private static String mark(Entry e) {
+    GrantedItem i = e.item();
+    String name = switch (i.kind()) {
+      case CAPABILITY, HOST_PATH -> i.path();
+      case API -> i.key().substring("api:".length());
+      default -> i.field();
+    };
+    String link = "[" + Markdown.cellCode(SvgDiagram.shorten(name, LABEL_CHARS)) + "](#" + e.anchor() + ")";
+    return e.risk().severity() == Severity.HIGH ? "**" + link + "**" : link;
   }
 
   /** The severity as the statement shows it: high in bold, so it stands out in a table. */

@@ -31,6 +31,12 @@ public final class StatementHtml {
 
   private static final Pattern ANCHOR = Pattern.compile("\\s*\\{#([A-Za-z][A-Za-z0-9_-]*)\\}\\s*$");
   private static final List<Extension> EXTENSIONS = List.of(TablesExtension.create());
+  /**
+   * Site skins (Fluido's Bootstrap 2) keep code spans on one line, so a long field name in a table
+   * cell widens the table past the page; here they wrap like text.
+   */
+  private static final String STYLE = "<style>.privileges-statement code{white-space:normal;"
+      + "overflow-wrap:anywhere}.privileges-statement table{max-width:100%}</style>\n";
 
   private StatementHtml() {}
 
@@ -67,7 +73,7 @@ public final class StatementHtml {
         }
       }
     });
-    return HtmlRenderer.builder()
+    return STYLE + "<div class=\"privileges-statement\">\n" + HtmlRenderer.builder()
         .extensions(EXTENSIONS)
         .escapeHtml(true)
         .nodeRendererFactory(context -> new InlineDiagram(context, diagramSvg))
@@ -77,7 +83,7 @@ public final class StatementHtml {
           }
         })
         .build()
-        .render(document);
+        .render(document) + "</div>\n";
   }
 
   /** Writes the statement's diagram image as the SVG itself, scaled down to narrow columns. */
