@@ -12,8 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.snakeyaml.engine.v2.api.Load;
-import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
 /**
@@ -72,7 +70,7 @@ public final class BaseTemplate {
   public static BaseTemplate parse(String text, String file) {
     List<Object> documents = new ArrayList<>();
     try {
-      new Load(LoadSettings.builder().setLabel(file).build()).loadAllFromString(text)
+      KubernetesYaml.loader(file).loadAllFromString(text)
           .forEach(d -> {
             if (d != null) {
               documents.add(d);
@@ -88,6 +86,7 @@ public final class BaseTemplate {
           + documents.size() + " document(s)");
     }
     Map<String, Object> root = (Map<String, Object>) documents.get(0);
+    new TemplateShape(file).check(root);
     Object kind = root.get("kind");
     if ("DaemonSet".equals(kind)) {
       Map<String, Object> spec = map(root, "spec", file, "spec");
@@ -183,7 +182,7 @@ public final class BaseTemplate {
       String k = e.getKey();
       switch (k) {
         case "containers" -> pod.put(k, mergeContainers((List<Object>) generated.get(k), o));
-        case "volumes" -> pod.put(k, append((List<Object>) generated.get(k), (List<Object>) e.getValue(),
+        case "volumes" -> pod.put(k, append(list(generated.get(k)), list(e.getValue()),
             "name", podPath + ".volumes"));
         case "securityContext" -> {
           Map<String, Object> sc = new LinkedHashMap<>((Map<String, Object>) generated.get(k));

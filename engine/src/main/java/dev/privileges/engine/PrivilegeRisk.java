@@ -151,6 +151,15 @@ final class PrivilegeRisk {
     return CONFINEMENT.get(confinement);
   }
 
+  /**
+   * The risk of the init container that hands directories kept on the node to the agent's
+   * non-root user: root with only {@code CHOWN}, for one fixed command before the agent starts.
+   */
+  static Risk keptPathOwner() {
+    return low("Runs once before the agent, as root with only CHOWN, a fixed command that gives the kept"
+        + " directories to the agent's user; a compromised agent cannot run code in it.");
+  }
+
   /** The risk of an added capability (Kubernetes spelling); an unknown name gets a cautious default. */
   static Risk capability(String capability) {
     Risk risk = CAPABILITIES.get(capability);
@@ -211,8 +220,8 @@ final class PrivilegeRisk {
     String key = item.key();
     String name = key.substring(key.indexOf(':') + 1);
     return switch (item.kind()) {
-      case POD, CONTAINER -> Optional.of(key.startsWith("confinement:")
-          ? confinement(Confinement.valueOf(name)) : privilege(Privilege.valueOf(name)));
+      case POD, CONTAINER -> Optional.of(key.startsWith("confinement:") ? confinement(Confinement.valueOf(name))
+          : key.startsWith("init:") ? keptPathOwner() : privilege(Privilege.valueOf(name)));
       case CAPABILITY -> Optional.of(capability(item.path()));
       case HOST_PATH -> grant.hostPaths().stream().filter(h -> h.path().equals(item.path())).findFirst()
           .map(h -> hostPath(h.path(), h.readOnly()));

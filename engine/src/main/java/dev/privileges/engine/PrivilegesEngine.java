@@ -44,6 +44,14 @@ public final class PrivilegesEngine {
     Grant g = resolver.resolve(applied.bundle(), options);
     List<Waiver> waivers = applied.waivers().stream()
         .filter(w -> g.enabledNames().contains(w.collector())).toList();
+    for (Waiver w : waivers) {
+      if (w.requirement().startsWith("hostPort:") && g.hostNetwork()) {
+        throw new EngineException("<waivers> " + w.requirement() + " of collector '" + w.collector()
+            + "' has no effect: the pod uses hostNetwork (for " + Resolver.names(g.privileges().get(
+                dev.privileges.annotations.Privilege.HOST_NETWORK)) + "), so every listening port is bound on"
+            + " the node whatever hostPort says; waive HOST_NETWORK of those collectors too, or drop this waiver");
+      }
+    }
     return g.withWaivers(waivers);
   }
 
@@ -69,7 +77,9 @@ public final class PrivilegesEngine {
       objects = options.baseTemplate().get().apply(objects, grant);
     }
     Map<String, String> contents = new LinkedHashMap<>();
-    contents.put(names.daemonSet(), Yaml.dumpAll(objects));
+    String daemonSet = Yaml.dumpAll(objects);
+    WrittenYamlAudit.verify(daemonSet, grant); // rule 14: nothing is written unless it holds
+    contents.put(names.daemonSet(), daemonSet);
     String statement = statementRenderer.render(grant);
     contents.put(names.statement(), statement);
     String diagram = statementRenderer.diagram(grant);

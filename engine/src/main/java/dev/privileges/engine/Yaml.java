@@ -23,6 +23,8 @@ final class Yaml {
           .setSplitLines(false)
           .setWidth(Integer.MAX_VALUE)
           .setExplicitStart(true)
+          // Quote every string a YAML 1.1 (Kubernetes) or 1.2 reader would take for another type.
+          .setSchema(KubernetesYaml.SCHEMA)
           .build();
 
   private Yaml() {}

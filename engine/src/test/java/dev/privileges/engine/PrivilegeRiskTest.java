@@ -35,6 +35,12 @@ class PrivilegeRiskTest {
   }
 
   @Test
+  void keptPathOwner_isLowAndReadable() {
+    assertThat(PrivilegeRisk.keptPathOwner().severity()).isEqualTo(Severity.LOW);
+    readable(PrivilegeRisk.keptPathOwner());
+  }
+
+  @Test
   void privileged_isHighAndSaysRootOnTheNode() {
     Risk r = PrivilegeRisk.privilege(Privilege.PRIVILEGED);
     assertThat(r.severity()).isEqualTo(Severity.HIGH);

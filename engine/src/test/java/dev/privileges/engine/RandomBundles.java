@@ -82,9 +82,13 @@ final class RandomBundles {
     boolean any = false;
     if (random.nextInt(8) == 0) {
       // A mount-sharing collector: Bidirectional needs privileged, so it declares no capability.
+      // A device needs privileged too (the device cgroup); privileged covers others' capabilities.
       HostPath h = BIDIRECTIONAL;
-      return b.privilege(Privilege.PRIVILEGED)
-          .hostPath(h.path(), h.mountPath(), false, h.type(), h.propagation(), h.env()).build();
+      b.privilege(Privilege.PRIVILEGED).hostPath(h.path(), h.mountPath(), false, h.type(), h.propagation(), h.env());
+      if (random.nextBoolean()) {
+        b.hostPath("/dev/kmsg", "/dev/kmsg", true, HostPathType.CHAR_DEVICE, MountPropagation.NONE, "");
+      }
+      return b.build();
     }
     for (Privilege p : Privilege.values()) {
       if (random.nextInt(p == Privilege.PRIVILEGED ? 10 : 5) == 0) {

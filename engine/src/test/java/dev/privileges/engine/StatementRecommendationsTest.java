@@ -98,8 +98,9 @@ class StatementRecommendationsTest {
     assertThat(table(bundle(
         collector("a").feature("A").capability("NET_RAW").build(),
         collector("c").feature("C").nothing().build()), StatementBundles.OPTIONS).get(1).get(1))
-        .startsWith("Replace runAsUser: 0 by runAsNonRoot: true with runAsUser: 10001\n")
-        .contains("\nRemove capabilities.add (NET_RAW)\n").endsWith("\nThe pods then meet the restricted level.");
+        .startsWith("Set runAsUser: 10001 in the pod's securityContext (was 0)\nAdd runAsNonRoot: true in the"
+            + " pod's securityContext\nAdd runAsGroup: 10001 in the pod's securityContext\n")
+        .contains("\nRemove capabilities.add (NET_RAW)").endsWith("\nThe pods then meet the restricted level.");
   }
 
   @Test
