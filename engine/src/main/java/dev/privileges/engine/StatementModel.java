@@ -77,12 +77,17 @@ final class StatementModel {
       }
       m.put(section(kind), section);
     }
-    m.put("apiRules", grant.apiRules().stream().map(StatementModel::apiRow).toList());
+    int limit = o.statementCollectorLimit();
+    m.put("apiRules", grant.apiRules().stream().map(r -> apiRow(r, limit)).toList());
     m.put("covered", grant.coveredByPrivileged().entrySet().stream().map(e -> row("capabilityMd",
         Markdown.code(e.getKey()), "needs", e.getValue().stream().map(StatementModel::need).toList())).toList());
     m.put("privileged", grant.security().privileged());
-    m.put("collectors", grant.enabled().stream().map(c -> row("collectorMd", Markdown.cellCode(c.name()),
-        "feature", c.feature(), "description", c.description().isBlank() ? "-" : c.description())).toList());
+    boolean countCollectors = grant.enabled().size() > limit;
+    m.put("collectors", countCollectors ? List.of() : grant.enabled().stream().map(c -> row("collectorMd",
+        Markdown.cellCode(c.name()), "feature", c.feature(), "description", c.description().isBlank() ? "-"
+            : c.description())).toList());
+    m.put("collectorsByFeature", countCollectors ? CollectorLimit.byFeature(grant.enabled().stream()
+        .map(c -> new Need(c.name(), c.feature(), "")).toList()) : List.of());
     items.stream().filter(i -> i.kind() == Kind.API).forEach(i -> anchorOf.put(i.key(), "kubernetes-api"));
     StatementGlance.put(m, items.stream().map(i -> new StatementGlance.Entry(i, PrivilegeRisk.of(i, grant)
         .orElseThrow(), anchorOf.get(i.key()))).toList());
@@ -197,7 +202,7 @@ final class StatementModel {
     };
   }
 
-  private static Map<String, Object> apiRow(ApiRule r) {
+  private static Map<String, Object> apiRow(ApiRule r, int limit) {
     List<String> groups = r.apiGroups().stream().map(g -> Markdown.cellCode(g.isEmpty() ? "\"\"" : g)).toList();
     List<String> what = (r.nonResourceUrls().isEmpty() ? r.resources() : r.nonResourceUrls()).stream()
         .map(Markdown::cellCode).toList();
@@ -207,8 +212,9 @@ final class StatementModel {
         "resourcesMd", String.join(", ", what),
         "verbsMd", String.join(", ", r.verbs().stream().map(Markdown::cellCode).toList()),
         "featuresMd", features(r.needs()),
-        "needsMd", String.join("; ", r.needs().stream().map(n -> "*" + Markdown.text(n.feature()) + "* ("
-            + Markdown.cellCode(n.collector()) + "): " + Markdown.text(n.reason())).toList()));
+        "needsMd", CollectorLimit.cell(r.needs(), limit).orElseGet(() -> String.join("; ", r.needs().stream()
+            .map(n -> "*" + Markdown.text(n.feature()) + "* (" + Markdown.cellCode(n.collector()) + "): "
+                + Markdown.text(n.reason())).toList())));
   }
 
   private static List<Map<String, Object>> notRequested(Grant grant) {

@@ -14,7 +14,8 @@ class StatementSizeTest {
   private static final Bundle THREE_PROCESS_COLLECTORS = bundle(
       collector("proc-a").feature("Processes").privilege(Privilege.HOST_PID).build(),
       collector("proc-b").feature("Processes").privilege(Privilege.HOST_PID).build(),
-      collector("net-c").feature("Network").privilege(Privilege.HOST_PID).build());
+      collector("net-c").feature("Network").privilege(Privilege.HOST_PID)
+          .api("", java.util.List.of("pods"), "get").build());
 
   private static String statement(int limit) {
     return new StatementRenderer().render(new Resolver().resolve(THREE_PROCESS_COLLECTORS,
@@ -36,7 +37,24 @@ class StatementSizeTest {
     assertThat(md).contains("    - *Network*: 1 collector\n    - *Processes*: 2 collectors\n"
             + "    - These 3 collectors, each with its reason, are listed in `privileges.json`.\n")
         .contains("Enabled collectors: 3 collectors in 2 features (every name is in `privileges.json`).")
-        .doesNotContain("(`proc-a`)");
+        .contains("| Feature | Collectors |\n| :--- | :--- |\n| Network | 1 collector |\n| Processes | 2 collectors |\n")
+        .contains("| Processes | Remove `proc-a`, `proc-b` from `ENV_DEFAULT_ENABLED_INPUTS` | `hostPID: true` |")
+        .doesNotContain("(`proc-a`)", "| `proc-a` |");
+  }
+
+  @Test
+  void apiRule_beyondTheLimit_countsItsCollectorsByFeature() {
+    String md = new StatementRenderer().render(new Resolver().resolve(THREE_PROCESS_COLLECTORS,
+        StatementBundles.OPTIONS.toBuilder().statementCollectorLimit(1).build()));
+
+    assertThat(md).contains("| `get` | low: ").contains("*Network* (`net-c`): ")
+        .contains("| Processes | Remove this feature's 2 collectors (listed in `privileges.json`) from"
+            + " `ENV_DEFAULT_ENABLED_INPUTS` | `hostPID: true` |");
+    assertThat(new StatementRenderer().render(new Resolver().resolve(bundle(
+        collector("a").feature("F").api("", java.util.List.of("pods"), "get").build(),
+        collector("b").feature("F").api("", java.util.List.of("pods"), "get").build()),
+        StatementBundles.OPTIONS.toBuilder().statementCollectorLimit(1).build())))
+        .contains("| *F*: 2 collectors (each with its reason in `privileges.json`) |");
   }
 
   @Test
