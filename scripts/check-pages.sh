@@ -106,7 +106,11 @@ code = """<script>
 (function () {
   var node = document.getElementById(%s), stop = document.querySelector(%s);
   while (node && node !== stop && node.parentNode) {
-    while (node.previousSibling) { node.parentNode.removeChild(node.previousSibling); }
+    for (var p = node.previousSibling; p; ) {
+      var before = p.previousSibling;
+      if (!(p.nodeType === 1 && /^(STYLE|SCRIPT|LINK)$/.test(p.tagName))) { p.parentNode.removeChild(p); }
+      p = before;
+    }
     node = node.parentNode;
   }
 })();
@@ -175,9 +179,16 @@ if $self_test; then
   bad="$out/self-test/statement"
   rm -rf "$bad" && mkdir -p "$bad"
   cp "$statement_dir/SECURITY.md" "$statement_dir/privileges-diagram.svg" "$bad/"
-  long="$(printf 'very-long-unbreakable-cell-%.0s' {1..12})"
-  printf '\n## Deliberately broken {#deliberately-broken}\n\n| A | B | C |\n| --- | --- | --- |\n| `%s` | `%s` | see [nowhere](#no-such-anchor) |\n' \
-    "$long" "$long" >> "$bad/SECURITY.md"
+  # Twelve columns: every header cell is at least 5rem wide in Material, as the first matrix was.
+  {
+    printf '\n## Deliberately broken {#deliberately-broken}\n\n|'
+    for i in $(seq 1 12); do printf ' Column %d |' "$i"; done
+    printf '\n|'
+    for i in $(seq 1 12); do printf ' --- |'; done
+    printf '\n|'
+    for i in $(seq 1 11); do printf ' x |'; done
+    printf ' see [nowhere](#no-such-anchor) |\n'
+  } >> "$bad/SECURITY.md"
   write_mkdocs_project "$out/self-test/mkdocs" "$bad"
   build_mkdocs "$out/self-test/mkdocs"
   failures="$(check_page self-test-overflow "$out/self-test/mkdocs/site/index.html" 'div.md-content' noshots 2>&1 || true)"

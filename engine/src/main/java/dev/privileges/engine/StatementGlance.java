@@ -75,6 +75,8 @@ final class StatementGlance {
     GrantedItem i = e.item();
     String name = switch (i.kind()) {
       case CAPABILITY, HOST_PATH -> i.path();
+      // "hostNetwork", not "hostNetwork: true": the column is narrow; the link leads to the field
+      case POD -> i.field().substring(0, i.field().indexOf(':'));
       case API -> i.key().substring("api:".length());
       default -> i.field();
     };

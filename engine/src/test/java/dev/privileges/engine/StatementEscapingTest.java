@@ -39,7 +39,7 @@ class StatementEscapingTest {
     StatementDocument doc = new StatementDocument(md);
 
     assertThat(StatementDocument.text(doc.root)).contains(flat(FEATURE) + " (weird): " + flat(REASON));
-    assertThat(doc.table("Feature").get(1)).containsExactly(flat(FEATURE), "hostPID: true", "-", "-", "-", "-");
+    assertThat(doc.table("Feature").get(1)).containsExactly(flat(FEATURE), "hostPID", "-", "-", "-", "-");
     assertThat(doc.table("If you do not need this feature")).anySatisfy(r -> assertThat(r.get(0)).isEqualTo(flat(FEATURE)));
     assertThat(doc.headings).filteredOn(h -> h.level() == 1).hasSize(1);
     doc.root.accept(new AbstractVisitor() {
