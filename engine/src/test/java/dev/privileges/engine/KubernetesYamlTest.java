@@ -32,6 +32,17 @@ class KubernetesYamlTest {
   }
 
   @Test
+  void aCollectorNamedOn_isQuotedInTheEnvVarAndTheAnnotations_andTheYamlStaysValid() {
+    Grant grant = new Resolver().resolve(TestBundles.bundle(TestBundles.collector("on")
+        .privilege(dev.privileges.annotations.Privilege.HOST_PID).build()), GenerationOptions.builder().build());
+    String yaml = new DaemonSetRenderer().render(grant);
+
+    assertThat(yaml).contains("value: 'on'").contains("privileges.dev/host-pid: 'on'").doesNotContain(": on\n");
+    assertThat(KubernetesSchema.violations(yaml)).isEmpty();
+    assertThat(Rendered.of(yaml).annotations()).containsEntry("privileges.dev/host-pid", "on");
+  }
+
+  @Test
   void reading_followsTheApiServer_yaml11Booleans_andOctal() {
     List<Object> docs = KubernetesYaml.readAll("hostNetwork: yes\nhostPID: on\nhostIPC: n\nmode: 010\nport: 0o17\n"
         + "big: 1_000\n", "t.yaml");
