@@ -117,8 +117,10 @@ final class FeatureRecommendations {
           + Markdown.cellCode("serviceAccountName") + " and set "
           + Markdown.cellCode("automountServiceAccountToken: false"));
     }
-    changes.add("remove " + String.join(", ", collectors.stream().map(Markdown::cellCode).toList())
-        + " from " + Markdown.cellCode(full.options().enabledInputsEnv()));
+    String env = full.options().enabledInputsEnv();
+    changes.add(CollectorLimit.inputsEdit(collectors, env, full.options().statementCollectorLimit()).orElseGet(() ->
+        "remove " + String.join(", ", collectors.stream().map(Markdown::cellCode).toList()) + " from "
+            + Markdown.cellCode(env)));
     PodSecurity.Level levelBefore = full.podSecurity().level();
     PodSecurity.Level levelAfter = smaller.podSecurity().level();
     return new Row(feature, collectors, List.copyOf(changes), List.copyOf(kept), false,

@@ -35,6 +35,12 @@ import java.util.TreeMap;
  * @param waivers requirements the bundle owner removes before resolution (see {@link WaiverApplier})
  * @param baseTemplate the user's DaemonSet or pod template for everything that is not about
  *     privileges; empty for none
+ * @param statementCollectorLimit beyond this many collectors behind one privilege, the statement
+ *     lists the features with a count instead of every collector, and points to
+ *     {@code privileges.json} for the full list (default 20), so it stays readable and small for
+ *     bundles of thousands of collectors
+ * @param statementMermaid also write the diagram as a Mermaid block into the statement (default
+ *     false: the SVG needs no script; Mermaid needs one from the network)
  */
 public record GenerationOptions(
     List<String> enabledCollectors,
@@ -55,7 +61,12 @@ public record GenerationOptions(
     String statementClosing,
     String statementTemplate,
     List<Waiver> waivers,
-    Optional<BaseTemplate> baseTemplate) {
+    Optional<BaseTemplate> baseTemplate,
+    int statementCollectorLimit,
+    boolean statementMermaid) {
+
+  /** The default of {@link #statementCollectorLimit()}. */
+  public static final int DEFAULT_STATEMENT_COLLECTOR_LIMIT = 20;
 
   public GenerationOptions {
     waivers = List.copyOf(waivers);
@@ -77,7 +88,8 @@ public record GenerationOptions(
         .oldestKernel(oldestKernel).productName(productName).namespaceObject(namespaceObject)
         .statementIntro(statementIntro)
         .statementClosing(statementClosing).statementTemplate(statementTemplate).waivers(waivers)
-        .baseTemplate(baseTemplate);
+        .baseTemplate(baseTemplate).statementCollectorLimit(statementCollectorLimit)
+        .statementMermaid(statementMermaid);
   }
 
   /** Builder with the documented defaults. */
@@ -101,6 +113,8 @@ public record GenerationOptions(
     private String statementTemplate = "";
     private List<Waiver> waivers = List.of();
     private Optional<BaseTemplate> baseTemplate = Optional.empty();
+    private int statementCollectorLimit = DEFAULT_STATEMENT_COLLECTOR_LIMIT;
+    private boolean statementMermaid;
 
     public Builder enabledCollectors(List<String> v) { enabledCollectors = v; return this; }
     public Builder excludedCollectors(List<String> v) { excludedCollectors = v; return this; }
@@ -121,6 +135,8 @@ public record GenerationOptions(
     public Builder statementTemplate(String v) { statementTemplate = v == null ? "" : v; return this; }
     public Builder waivers(List<Waiver> v) { waivers = v; return this; }
     public Builder baseTemplate(Optional<BaseTemplate> v) { baseTemplate = v; return this; }
+    public Builder statementCollectorLimit(int v) { statementCollectorLimit = v; return this; }
+    public Builder statementMermaid(boolean v) { statementMermaid = v; return this; }
 
     public GenerationOptions build() {
       return new GenerationOptions(
@@ -128,7 +144,8 @@ public record GenerationOptions(
           containerName.isEmpty() ? name : containerName, new TreeMap<>(labels), nonRootUid,
           enabledInputsEnv, privilegedInsteadOfCapabilities, portExposure, oldestKernel,
           productName.isEmpty() ? name : productName, namespaceObject, statementIntro,
-          statementClosing, statementTemplate, waivers, baseTemplate);
+          statementClosing, statementTemplate, waivers, baseTemplate, statementCollectorLimit,
+          statementMermaid);
     }
   }
 }

@@ -50,6 +50,11 @@ public final class OptionsValidator {
           + " environment variable name (letters, digits and '_', not starting with a digit),"
           + " perhaps you meant '" + s + "'");
     }
+    if (o.statementCollectorLimit() < 1) {
+      throw new EngineException("<statementCollectorLimit> '" + o.statementCollectorLimit() + "' is not a"
+          + " positive number: give how many collectors the statement lists under one privilege before it"
+          + " counts them by feature instead, e.g. " + GenerationOptions.DEFAULT_STATEMENT_COLLECTOR_LIMIT);
+    }
     if (o.productName() == null || o.productName().isBlank()) {
       throw new EngineException("<productName> is blank: name the product, e.g. 'Sample Agent'");
     }

@@ -82,11 +82,15 @@ public final class PrivilegesEngine {
     contents.put(names.daemonSet(), daemonSet);
     String statement = statementRenderer.render(grant);
     contents.put(names.statement(), statement);
+    String diagram = statementRenderer.diagram(grant);
+    contents.put(StatementRenderer.DIAGRAM_FILE, diagram);
     contents.put(names.report(), reportRenderer.render(bundle, grant));
     Map<String, Path> files = new LinkedHashMap<>(new OutputWriter(outputFolder).write(contents));
     if (mkdocsFolder != null) {
-      new OutputWriter(mkdocsFolder).write(Map.of(names.statement(), statement))
-          .forEach((name, path) -> files.put("mkdocs:" + name, path));
+      Map<String, String> docs = new LinkedHashMap<>();
+      docs.put(names.statement(), statement);
+      docs.put(StatementRenderer.DIAGRAM_FILE, diagram);
+      new OutputWriter(mkdocsFolder).write(docs).forEach((name, path) -> files.put("mkdocs:" + name, path));
     }
     return new Result(grant, files);
   }
@@ -94,5 +98,19 @@ public final class PrivilegesEngine {
   /** Renders the statement of the enabled collectors, without writing anything. */
   public String statement(List<Path> sources, GenerationOptions options) {
     return statementRenderer.render(resolve(sources, options));
+  }
+
+  /**
+   * The statement and its diagram, rendered from one resolution, without writing anything.
+   *
+   * @param markdown the statement
+   * @param diagramSvg the SVG the statement shows as {@link StatementRenderer#DIAGRAM_FILE}
+   */
+  public record Statement(String markdown, String diagramSvg) {}
+
+  /** Renders the statement and its diagram for a page that embeds both (the Maven site). */
+  public Statement statementWithDiagram(List<Path> sources, GenerationOptions options) {
+    Grant grant = resolve(sources, options);
+    return new Statement(statementRenderer.render(grant), statementRenderer.diagram(grant));
   }
 }

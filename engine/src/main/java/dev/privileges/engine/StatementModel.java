@@ -57,11 +57,13 @@ final class StatementModel {
     m.put("product", o.productName());
     m.put("introMd", o.statementIntro().isBlank() ? defaultIntro(o.productName()) : o.statementIntro().strip());
     m.put("closingMd", o.statementClosing().isBlank() ? defaultClosing() : o.statementClosing().strip());
-    m.put("enabledMd", join(grant.enabledNames().stream().map(Markdown::code).toList()));
+    m.put("enabledMd", enabled(grant));
     m.put("enabledInputsEnvMd", Markdown.code(o.enabledInputsEnv()));
     m.put("level", pss.level().label());
     m.put("levelMd", Markdown.code(pss.level().label()));
     m.put("mermaid", MermaidDiagram.render(items));
+    m.put("mermaidEnabled", o.statementMermaid());
+    m.put("diagramFile", StatementRenderer.DIAGRAM_FILE);
     m.put("hasItems", !items.isEmpty());
     Map<String, String> anchorOf = new LinkedHashMap<>();
     for (Kind kind : Kind.values()) {
@@ -75,13 +77,20 @@ final class StatementModel {
       }
       m.put(section(kind), section);
     }
-    m.put("apiRules", grant.apiRules().stream().map(StatementModel::apiRow).toList());
+    int limit = o.statementCollectorLimit();
+    m.put("apiRules", grant.apiRules().stream().map(r -> apiRow(r, limit)).toList());
     m.put("covered", grant.coveredByPrivileged().entrySet().stream().map(e -> row("capabilityMd",
         Markdown.code(e.getKey()), "needs", e.getValue().stream().map(StatementModel::need).toList())).toList());
     m.put("privileged", grant.security().privileged());
-    m.put("collectors", grant.enabled().stream().map(c -> row("collectorMd", Markdown.cellCode(c.name()),
-        "feature", c.feature(), "description", c.description().isBlank() ? "-" : c.description())).toList());
+    boolean countCollectors = grant.enabled().size() > limit;
+    m.put("collectors", countCollectors ? List.of() : grant.enabled().stream().map(c -> row("collectorMd",
+        Markdown.cellCode(c.name()), "feature", c.feature(), "description", c.description().isBlank() ? "-"
+            : c.description())).toList());
+    m.put("collectorsByFeature", countCollectors ? CollectorLimit.byFeature(grant.enabled().stream()
+        .map(c -> new Need(c.name(), c.feature(), "")).toList()) : List.of());
     items.stream().filter(i -> i.kind() == Kind.API).forEach(i -> anchorOf.put(i.key(), "kubernetes-api"));
+    StatementGlance.put(m, items.stream().map(i -> new StatementGlance.Entry(i, PrivilegeRisk.of(i, grant)
+        .orElseThrow(), anchorOf.get(i.key()))).toList());
     m.put("notRequested", notRequested(grant));
     m.put("replaced", grant.privilegedReplaced().stream().map(StatementModel::need).toList());
     m.put("restricted", pss.level() == PodSecurity.Level.RESTRICTED);
@@ -118,7 +127,11 @@ final class StatementModel {
     out.put("fieldMd", Markdown.code(item.field()));
     out.put("anchor", anchor);
     out.put("purposeMd", purpose(item, grant));
-    out.put("needs", item.needs().stream().map(StatementModel::need).toList());
+    PrivilegeRisk.Risk risk = PrivilegeRisk.of(item, grant).orElseThrow();
+    out.put("severity", risk.severity().label());
+    out.put("severityMd", StatementGlance.severityMd(risk.severity()));
+    out.put("risk", risk.text());
+    CollectorLimit.put(out, item.needs(), grant.options().statementCollectorLimit());
     out.put("withoutMd", "these features stop working as described: " + join(
         item.features().stream().map(f -> "*" + Markdown.text(f) + "*").toList()) + ".");
     return out;
@@ -189,16 +202,19 @@ final class StatementModel {
     };
   }
 
-  private static Map<String, Object> apiRow(ApiRule r) {
+  private static Map<String, Object> apiRow(ApiRule r, int limit) {
     List<String> groups = r.apiGroups().stream().map(g -> Markdown.cellCode(g.isEmpty() ? "\"\"" : g)).toList();
     List<String> what = (r.nonResourceUrls().isEmpty() ? r.resources() : r.nonResourceUrls()).stream()
         .map(Markdown::cellCode).toList();
-    return row("groupsMd", groups.isEmpty() ? "-" : String.join(", ", groups),
+    PrivilegeRisk.Risk risk = PrivilegeRisk.apiRule(r.apiGroups(), r.resources(), r.nonResourceUrls(), r.verbs());
+    return row("severityMd", StatementGlance.severityMd(risk.severity()), "risk", risk.text(),
+        "groupsMd", groups.isEmpty() ? "-" : String.join(", ", groups),
         "resourcesMd", String.join(", ", what),
         "verbsMd", String.join(", ", r.verbs().stream().map(Markdown::cellCode).toList()),
         "featuresMd", features(r.needs()),
-        "needsMd", String.join("; ", r.needs().stream().map(n -> "*" + Markdown.text(n.feature()) + "* ("
-            + Markdown.cellCode(n.collector()) + "): " + Markdown.text(n.reason())).toList()));
+        "needsMd", CollectorLimit.cell(r.needs(), limit).orElseGet(() -> String.join("; ", r.needs().stream()
+            .map(n -> "*" + Markdown.text(n.feature()) + "* (" + Markdown.cellCode(n.collector()) + "): "
+                + Markdown.text(n.reason())).toList())));
   }
 
   private static List<Map<String, Object>> notRequested(Grant grant) {
@@ -240,16 +256,7 @@ final class StatementModel {
   }
 
   private static Map<String, Object> recommendation(FeatureRecommendations.Row r) {
-    String changes;
-    if (r.everything()) {
-      changes = "Every enabled collector belongs to this feature: without it there is nothing to deploy.";
-    } else {
-      changes = capitalize(String.join("; ", r.changes())) + "."
-          + (r.kept().isEmpty() ? "" : " Keep: " + String.join("; ", r.kept()) + ".")
-          + (r.levelAfter().isEmpty() ? "" : " The pods then meet the " + Markdown.code(r.levelAfter()) + " level.");
-    }
-    return row("feature", r.feature(), "collectorsMd", join(r.collectors().stream().map(Markdown::cellCode).toList()),
-        "changesMd", changes);
+    return TrimRow.of(r);
   }
 
   private static List<Map<String, Object>> scanners(List<GrantedItem> items, Map<String, String> anchorOf) {
@@ -284,7 +291,19 @@ final class StatementModel {
     return "[" + Markdown.cellCode(i.field()) + "](#" + anchorOf.get(i.key()) + ")";
   }
 
-  private static Map<String, Object> need(Need n) {
+  /** The enabled collectors, or their count by feature beyond the statement's collector limit. */
+  private static String enabled(Grant grant) {
+    int limit = grant.options().statementCollectorLimit();
+    if (grant.enabled().size() <= limit) {
+      return join(grant.enabledNames().stream().map(Markdown::code).toList());
+    }
+    Map<String, Integer> byFeature = new java.util.TreeMap<>();
+    grant.enabled().forEach(c -> byFeature.merge(c.feature(), 1, Integer::sum));
+    return grant.enabled().size() + " collectors in " + byFeature.size() + " features (every name is in "
+        + Markdown.code("privileges.json") + ")";
+  }
+
+  static Map<String, Object> need(Need n) {
     return row("feature", n.feature(), "collectorMd", Markdown.code(n.collector()), "reason", n.reason());
   }
 
@@ -297,9 +316,6 @@ final class StatementModel {
     return parts.isEmpty() ? "-" : String.join(", ", parts);
   }
 
-  private static String capitalize(String s) {
-    return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
-  }
 
   private static Map<String, Object> row(Object... keysAndValues) {
     Map<String, Object> out = new LinkedHashMap<>();

@@ -12,6 +12,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -24,6 +25,9 @@ public final class StatementRenderer {
 
   /** The template shipped with the engine, a class-path resource. */
   public static final String DEFAULT_TEMPLATE = "statement.md.mustache";
+
+  /** The file name of the features-to-privileges SVG, written beside the statement. */
+  public static final String DIAGRAM_FILE = "privileges-diagram.svg";
 
   private final Resolver resolver;
 
@@ -50,6 +54,14 @@ public final class StatementRenderer {
           + " default one", e);
     }
     return normalize(out.toString());
+  }
+
+  /** The features-to-privileges SVG of {@code grant} ({@link #DIAGRAM_FILE}). */
+  public String diagram(Grant grant) {
+    List<SvgDiagram.Item> items = GrantedItem.of(grant).stream()
+        .map(i -> new SvgDiagram.Item(i.field(), PrivilegeRisk.of(i, grant).orElseThrow().severity(), i.features()))
+        .toList();
+    return SvgDiagram.render(items);
   }
 
   /** One trailing newline, no runs of blank lines a template's empty sections leave behind. */

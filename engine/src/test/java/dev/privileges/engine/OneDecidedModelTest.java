@@ -113,7 +113,9 @@ class OneDecidedModelTest {
         .api("", List.of("pods"), "get", "list").build()));
     String statement = new StatementRenderer(new Resolver()).render(grant);
 
-    assertThat(statement).contains("| `\"\"` | `pods` | `get`, `list` | *K8s* (`pods`): pods needs the API. |")
+    assertThat(statement).contains("| `\"\"` | `pods` | `get`, `list` | low: Reads the listed objects in every"
+            + " namespace (names, labels, specs; a pod's spec can carry plain environment values); it cannot change"
+            + " anything. | *K8s* (`pods`): pods needs the API. |")
         .contains("| `pods` | K8s | Lists the pods of the node. |");
   }
 

@@ -72,6 +72,13 @@ final class StatementDocument {
       public void visit(Code code) {
         out.append(code.getLiteral());
       }
+
+      @Override
+      public void visit(org.commonmark.node.HtmlInline html) {
+        if (html.getLiteral().equals("<br>")) {
+          out.append('\n'); // the statement's line break inside a table cell
+        }
+      }
     });
     return out.toString();
   }

@@ -39,12 +39,15 @@ class StatementEscapingTest {
     StatementDocument doc = new StatementDocument(md);
 
     assertThat(StatementDocument.text(doc.root)).contains(flat(FEATURE) + " (weird): " + flat(REASON));
-    assertThat(doc.table("Privilege").get(1)).containsExactly("hostPID: true", flat(FEATURE));
+    assertThat(doc.table("Feature").get(1)).containsExactly(flat(FEATURE), "hostPID", "-", "-", "-", "-");
     assertThat(doc.table("If you do not need this feature")).anySatisfy(r -> assertThat(r.get(0)).isEqualTo(flat(FEATURE)));
     assertThat(doc.headings).filteredOn(h -> h.level() == 1).hasSize(1);
     doc.root.accept(new AbstractVisitor() {
       @Override
       public void visit(HtmlInline html) {
+        if (html.getLiteral().equals("<br>")) {
+          return; // the statement's own line break in table cells, never from collector text
+        }
         throw new AssertionError("raw HTML reached the document: " + html.getLiteral());
       }
 
@@ -63,7 +66,8 @@ class StatementEscapingTest {
 
   @Test
   void mermaid_quotesLabelsWithEntityCodes() {
-    String md = new StatementRenderer().render(new Resolver().resolve(bundle(), StatementBundles.OPTIONS));
+    String md = new StatementRenderer().render(new Resolver().resolve(bundle(),
+        StatementBundles.OPTIONS.toBuilder().statementMermaid(true).build()));
     StringBuilder mermaid = new StringBuilder();
     new StatementDocument(md).root.accept(new AbstractVisitor() {
       @Override

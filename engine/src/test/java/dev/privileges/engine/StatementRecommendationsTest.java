@@ -17,8 +17,18 @@ class StatementRecommendationsTest {
     return new StatementDocument(md).table("If you do not need this feature");
   }
 
+  /** The edits of a feature's row, one per line. */
   private static String row(List<List<String>> table, String feature) {
-    return table.stream().filter(r -> r.get(0).equals(feature)).findFirst().orElseThrow().get(2);
+    return cells(table, feature).get(1);
+  }
+
+  /** What other features keep, one field per line. */
+  private static String kept(List<List<String>> table, String feature) {
+    return cells(table, feature).get(2);
+  }
+
+  private static List<String> cells(List<List<String>> table, String feature) {
+    return table.stream().filter(r -> r.get(0).equals(feature)).findFirst().orElseThrow();
   }
 
   @Test
@@ -27,12 +37,12 @@ class StatementRecommendationsTest {
 
     String ebpf = row(table, "eBPF Monitoring");
     assertThat(ebpf).doesNotContain("hostPID: false")
-        .contains("hostPID: true stays for Host Process Metrics")
-        .contains("set hostNetwork: false")
-        .startsWith("Remove BPF, NET_RAW, PERFMON, SYS_RESOURCE from capabilities.add")
-        .contains("remove ebpf-net from ENV_DEFAULT_ENABLED_INPUTS");
-    assertThat(row(table, "Host Process Metrics")).doesNotContain("hostPID: false")
-        .contains("hostPID: true stays for eBPF Monitoring");
+        .contains("Set hostNetwork: false")
+        .contains("Remove BPF, NET_RAW, PERFMON, SYS_RESOURCE from capabilities.add")
+        .contains("Remove ebpf-net from ENV_DEFAULT_ENABLED_INPUTS");
+    assertThat(kept(table, "eBPF Monitoring").lines()).contains("hostPID: true");
+    assertThat(row(table, "Host Process Metrics")).doesNotContain("hostPID: false");
+    assertThat(kept(table, "Host Process Metrics").lines()).contains("hostPID: true");
   }
 
   @Test
@@ -43,7 +53,8 @@ class StatementRecommendationsTest {
         StatementBundles.OPTIONS.toBuilder().enabledInputsEnv("INPUTS").build());
 
     assertThat(row(table, "Host Process Metrics")).isEqualTo(
-        "Set hostPID: false; remove host_processes from INPUTS.");
+        "Set hostPID: false\nRemove host_processes from INPUTS");
+    assertThat(kept(table, "Host Process Metrics")).isEqualTo("-");
     assertThat(row(table, "Host Basic Metrics")).startsWith("Remove the volume host-proc (hostPath: /proc) and its mount");
   }
 
@@ -55,10 +66,12 @@ class StatementRecommendationsTest {
         collector("statsd").feature("StatsD").port(8125, Protocol.UDP, "statsd", true).build()),
         StatementBundles.OPTIONS);
 
-    assertThat(row(table, "Tracing")).startsWith("Remove hostPort: 9529 from the port 9529/TCP;")
-        .contains("containerPort: 9529/TCP stays for HTTP API").doesNotContain("remove the port 9529/TCP");
-    assertThat(row(table, "HTTP API")).doesNotContain("9529/TCP from").contains("hostPort: 9529/TCP stays for Tracing");
-    assertThat(row(table, "StatsD")).startsWith("Remove the port 8125/UDP with its hostPort;");
+    assertThat(row(table, "Tracing")).startsWith("Remove hostPort: 9529 from the port 9529/TCP\n")
+        .doesNotContain("Remove the port 9529/TCP");
+    assertThat(kept(table, "Tracing").lines()).contains("containerPort: 9529/TCP");
+    assertThat(row(table, "HTTP API")).doesNotContain("9529/TCP from");
+    assertThat(kept(table, "HTTP API").lines()).contains("hostPort: 9529/TCP");
+    assertThat(row(table, "StatsD")).startsWith("Remove the port 8125/UDP with its hostPort\n");
   }
 
   @Test
@@ -68,8 +81,8 @@ class StatementRecommendationsTest {
         collector("kernel").feature("Kernel Metrics").hostPath("/sys/kernel/debug", "/sys/kernel/debug", true).build()),
         StatementBundles.OPTIONS);
 
-    assertThat(row(table, "eBPF")).startsWith("Mount /sys/kernel/debug read-only (readOnly: true);")
-        .doesNotContain("remove the volume");
+    assertThat(row(table, "eBPF")).startsWith("Mount /sys/kernel/debug read-only (readOnly: true)\n")
+        .doesNotContain("Remove the volume");
   }
 
   @Test
@@ -80,19 +93,20 @@ class StatementRecommendationsTest {
         collector("c").feature("C").nothing().build()),
         StatementBundles.OPTIONS);
 
-    assertThat(row(table, "A")).doesNotContain("runAsNonRoot").contains("runAsUser: 0 stays for B");
+    assertThat(row(table, "A")).doesNotContain("runAsNonRoot");
+    assertThat(kept(table, "A").lines()).contains("runAsUser: 0");
     assertThat(table(bundle(
         collector("a").feature("A").capability("NET_RAW").build(),
-        collector("c").feature("C").nothing().build()), StatementBundles.OPTIONS).get(1).get(2))
-        .startsWith("Set runAsUser: 10001 in the pod's securityContext (was 0); add runAsNonRoot: true in the"
-            + " pod's securityContext; add runAsGroup: 10001 in the pod's securityContext;")
-        .contains("remove capabilities.add (NET_RAW)").endsWith("The pods then meet the restricted level.");
+        collector("c").feature("C").nothing().build()), StatementBundles.OPTIONS).get(1).get(1))
+        .startsWith("Set runAsUser: 10001 in the pod's securityContext (was 0)\nAdd runAsNonRoot: true in the"
+            + " pod's securityContext\nAdd runAsGroup: 10001 in the pod's securityContext\n")
+        .contains("\nRemove capabilities.add (NET_RAW)").endsWith("\nThe pods then meet the restricted level.");
   }
 
   @Test
   void featureThatIsEverything_saysNothingWouldBeLeft() {
     List<List<String>> table = table(bundle(collector("dk").feature("Self").nothing().build()), StatementBundles.OPTIONS);
 
-    assertThat(row(table, "Self")).contains("nothing to deploy");
+    assertThat(row(table, "Self")).contains("Nothing would be left to deploy");
   }
 }

@@ -124,6 +124,20 @@ public abstract class AbstractPrivilegesMojo extends AbstractMojo {
   @Parameter(property = "privileges.statementClosing")
   private String statementClosing;
 
+  /**
+   * Beyond this many collectors behind one privilege, the statement lists the features with a
+   * count instead of every collector, and points to {@code privileges.json} for the full list.
+   */
+  @Parameter(property = "privileges.statementCollectorLimit", defaultValue = "20")
+  private int statementCollectorLimit = GenerationOptions.DEFAULT_STATEMENT_COLLECTOR_LIMIT;
+
+  /**
+   * Also write the features-to-privileges diagram as a Mermaid block into the statement (the SVG
+   * beside it needs no script; Mermaid needs one, which MkDocs loads from the network).
+   */
+  @Parameter(property = "privileges.statementMermaid", defaultValue = "false")
+  private boolean statementMermaid;
+
   @Override
   public final void execute() throws MojoExecutionException, MojoFailureException {
     if (skip) {
@@ -187,6 +201,8 @@ public abstract class AbstractPrivilegesMojo extends AbstractMojo {
         .statementTemplate(statementTemplate == null ? "" : statementTemplate.getAbsolutePath())
         .statementIntro(statementIntro)
         .statementClosing(statementClosing)
+        .statementCollectorLimit(statementCollectorLimit)
+        .statementMermaid(statementMermaid)
         .build();
   }
 

@@ -71,7 +71,8 @@ public class ReportMojo extends AbstractPrivilegesMojo implements MavenReport {
 
   /** The statement as an HTML fragment. */
   String html() {
-    return StatementHtml.render(new PrivilegesEngine().statement(sources(), options()));
+    PrivilegesEngine.Statement statement = new PrivilegesEngine().statementWithDiagram(sources(), options());
+    return StatementHtml.render(statement.markdown(), statement.diagramSvg());
   }
 
   private static String escape(String s) {

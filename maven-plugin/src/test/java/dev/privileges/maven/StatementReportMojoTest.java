@@ -91,6 +91,18 @@ class StatementReportMojoTest {
   }
 
   @Test
+  void siteReport_embedsTheDiagramAndBreaksTableCellLines() throws Exception {
+    String html = mojo().html();
+
+    assertThat(html).contains("<span class=\"privileges-diagram\" style=\"display:block;max-width:100%\">"
+            + "<svg style=\"max-width:100%;height:auto\" xmlns=\"http://www.w3.org/2000/svg\"")
+        .contains("<text x=\"10\" y=\"")
+        .doesNotContain("<img src=\"privileges-diagram.svg\"")
+        .contains("<td align=\"left\">Set <code>hostPID: false</code><br />")
+        .doesNotContain("&lt;br&gt;");
+  }
+
+  @Test
   void standalone_writesAPlainHtmlPageIntoTheSiteFolder() throws Exception {
     mojo().execute();
 
