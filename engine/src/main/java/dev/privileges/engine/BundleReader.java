@@ -31,19 +31,32 @@ public final class BundleReader {
 
   /** Reads every source, in order. */
   public Bundle read(List<Path> sources) {
+    return read(sources, List.of());
+  }
+
+  /**
+   * Reads every source, in order, then every folder (or file) of hand-written metadata (see
+   * {@link HandWrittenReader}).
+   */
+  public Bundle read(List<Path> sources, List<Path> handWritten) {
+    List<Located> all = new ArrayList<>();
+    for (Path source : sources) {
+      all.addAll(readSource(source));
+    }
+    for (Path input : handWritten) {
+      new HandWrittenReader().read(input).forEach(l -> all.add(new Located(l.metadata(), l.origin())));
+    }
     Map<String, CollectorMetadata> collectors = new LinkedHashMap<>();
     Map<String, String> origins = new LinkedHashMap<>();
-    for (Path source : sources) {
-      for (Located located : readSource(source)) {
-        String name = located.metadata().name();
-        String before = origins.putIfAbsent(name, located.origin());
-        if (before != null) {
-          throw new EngineException("collector '" + name + "' is declared twice: in " + before
-              + " and in " + located.origin() + ". Rename one of the collectors, or exclude the"
-              + " dependency that brings the second copy");
-        }
-        collectors.put(name, located.metadata());
+    for (Located located : all) {
+      String name = located.metadata().name();
+      String before = origins.putIfAbsent(name, located.origin());
+      if (before != null) {
+        throw new EngineException("collector '" + name + "' is declared twice: in " + before
+            + " and in " + located.origin() + ". Rename one of the collectors, or exclude the"
+            + " dependency that brings the second copy");
       }
+      collectors.put(name, located.metadata());
     }
     return new Bundle(collectors, origins);
   }
@@ -117,8 +130,9 @@ public final class BundleReader {
         }
       }
     } catch (IOException e) {
-      throw new EngineException("cannot read " + jar + " as a jar (" + e.getMessage()
-          + "): rebuild or remove the dependency", e);
+      // an unreadable input, like a missing folder: the environment, not a setting, is wrong
+      throw new EngineIoException("cannot read " + jar + " as a jar (" + e.getMessage()
+          + "): rebuild or remove it", e);
     }
     return out;
   }

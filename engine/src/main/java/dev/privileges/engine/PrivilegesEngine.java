@@ -39,7 +39,13 @@ public final class PrivilegesEngine {
     return resolve(reader.read(sources), options);
   }
 
-  private Grant resolve(Bundle bundle, GenerationOptions options) {
+  /** Reads the sources (jars and class folders), then the folders of hand-written metadata. */
+  public Bundle read(List<Path> sources, List<Path> handWritten) {
+    return reader.read(sources, handWritten);
+  }
+
+  /** Applies the waivers and resolves the grant of a bundle already read. */
+  public Grant resolve(Bundle bundle, GenerationOptions options) {
     WaiverApplier.Applied applied = new WaiverApplier().apply(bundle, options.waivers());
     Grant g = resolver.resolve(applied.bundle(), options);
     List<Waiver> waivers = applied.waivers().stream()
@@ -59,10 +65,15 @@ public final class PrivilegesEngine {
    */
   public Result generate(List<Path> sources, GenerationOptions options, Path outputFolder, OutputNames names,
       Path mkdocsFolder) {
+    return generate(reader.read(sources), options, outputFolder, names, mkdocsFolder);
+  }
+
+  /** Like {@link #generate(List, GenerationOptions, Path, OutputNames, Path)} on a bundle already read. */
+  public Result generate(Bundle bundle, GenerationOptions options, Path outputFolder, OutputNames names,
+      Path mkdocsFolder) {
     OptionsValidator.fileName("daemonSetFile", names.daemonSet());
     OptionsValidator.fileName("statementFile", names.statement());
     OptionsValidator.fileName("reportFile", names.report());
-    Bundle bundle = reader.read(sources);
     Grant grant = resolve(bundle, options);
     List<Map<String, Object>> objects = daemonSetRenderer.documents(grant);
     if (options.baseTemplate().isPresent()) {
