@@ -57,9 +57,9 @@ public class GenerateMojo extends AbstractPrivilegesMojo {
 
   /**
    * What the classifiers of the attached outputs start with ({@code <classifier>-daemonset}, ...),
-   * so that several executions in one module deploy side by side. Default: the execution id;
-   * Maven's own ids ({@code default}, {@code default-cli}, {@code default-generate}) attach without
-   * a prefix ({@code daemonset}, {@code security}, {@code privileges}).
+   * so that several executions in one module deploy side by side. Default: none when the module
+   * has one {@code generate} execution ({@code daemonset}, {@code security}, {@code privileges}),
+   * the execution id when it has several.
    */
   @Parameter
   private String classifier;
@@ -121,7 +121,9 @@ public class GenerateMojo extends AbstractPrivilegesMojo {
     if (classifier != null) {
       return classifier.trim();
     }
-    String id = execution == null ? "default" : execution.getExecutionId();
-    return id.equals("default") || id.equals("default-cli") || id.equals("default-" + goal()) ? "" : id;
+    String key = execution.getGroupId() + ":" + execution.getArtifactId();
+    long generating = project.getBuildPlugins().stream().filter(p -> p.getKey().equals(key))
+        .flatMap(p -> p.getExecutions().stream()).filter(e -> e.getGoals().contains(goal())).count();
+    return generating > 1 ? execution.getExecutionId() : "";
   }
 }
