@@ -12,6 +12,7 @@ import dev.privileges.annotations.runtime.RequirementDescriptor;
 import dev.privileges.metadata.CollectorMetadata;
 import dev.privileges.metadata.MetadataCodec;
 import dev.privileges.metadata.MetadataLocations;
+import dev.privileges.testing.Golden;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -24,6 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The metadata files and the generated registry, against golden files and each other. */
 class GeneratedOutputTest {
+
+  private static final Golden GOLDEN = Golden.in(Path.of("src/test/resources/expected"));
 
   /** A reason with everything that must survive JSON and Java escaping unchanged. */
   static final String TRICKY_VALUE = "Reads \"quoted\" C:\\path\\ # not a comment | pipe\n"
@@ -73,7 +76,7 @@ class GeneratedOutputTest {
   void metadata_matchesGoldenFiles() throws IOException {
     Compilation c = compileSamples();
     for (String name : List.of("host_processes", "self", "statsd")) {
-      Golden.assertMatches("metadata/" + name + ".json",
+      GOLDEN.assertMatches("metadata/" + name + ".json",
           resource(c, MetadataLocations.resourceFor(name)));
     }
     assertEquals("host_processes\ttest.HostProcesses\nself\ttest.Self\nstatsd\ttest.Statsd\n",
@@ -92,7 +95,7 @@ class GeneratedOutputTest {
   @Test
   void registry_matchesGoldenSource() throws IOException {
     Compilation c = compileSamples();
-    Golden.assertMatches("registry/CollectorPrivilegesRegistry.java",
+    GOLDEN.assertMatches("registry/CollectorPrivilegesRegistry.java",
         c.generatedSourceFile("test.CollectorPrivilegesRegistry").orElseThrow()
             .getCharContent(false).toString());
     assertEquals("test.CollectorPrivilegesRegistry\n", resource(c, RegistryWriter.SERVICE_FILE));
