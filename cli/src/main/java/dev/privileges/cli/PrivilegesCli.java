@@ -2,6 +2,7 @@ package dev.privileges.cli;
 
 import dev.privileges.engine.EngineException;
 import dev.privileges.engine.EngineIoException;
+import dev.privileges.engine.Option;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
@@ -44,11 +45,11 @@ public final class PrivilegesCli implements Runnable {
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
       String command = "privileges " + commandLine.getCommandName();
       if (e instanceof EngineIoException) {
-        commandLine.getErr().println(command + ": I/O error: " + e.getMessage());
+        commandLine.getErr().println(command + ": I/O error: " + ((EngineIoException) e).message(Option.Syntax.CLI));
         return ExitCode.IO.code();
       }
       if (e instanceof EngineException) {
-        commandLine.getErr().println(command + ": error: " + e.getMessage());
+        commandLine.getErr().println(command + ": error: " + ((EngineException) e).message(Option.Syntax.CLI));
         return ExitCode.USAGE.code();
       }
       if (e instanceof CommandLine.ParameterException p) {

@@ -27,7 +27,8 @@ public final class CheckWorkflow {
   /**
    * What the check found.
    *
-   * @param problems one line each, indented continuation lines included; empty when it passed
+   * @param problems one line each, indented continuation lines included, options as {@link
+   *     Option#ref()}; empty when it passed
    * @param message the line to log when it passed
    */
   public record Outcome(List<String> problems, String message) {
@@ -37,6 +38,11 @@ public final class CheckWorkflow {
 
     public boolean passed() {
       return problems.isEmpty();
+    }
+
+    /** The problems with options written in {@code syntax}. */
+    public List<String> problems(Option.Syntax syntax) {
+      return problems.stream().map(syntax::render).toList();
     }
   }
 

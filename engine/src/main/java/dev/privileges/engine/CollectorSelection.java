@@ -20,14 +20,14 @@ final class CollectorSelection {
           + " dependencies: add privileges-processor to the compiler's annotationProcessorPaths"
           + " and annotate collector classes with @Collector");
     }
-    check("enabledCollectors", options.enabledCollectors());
-    check("excludedCollectors", options.excludedCollectors());
+    check(Option.ENABLED_COLLECTORS, options.enabledCollectors());
+    check(Option.EXCLUDED_COLLECTORS, options.excludedCollectors());
     TreeSet<String> names = new TreeSet<>(
         options.enabledCollectors().isEmpty() ? bundle.names() : options.enabledCollectors());
     names.removeAll(options.excludedCollectors());
     if (names.isEmpty()) {
-      throw new EngineException("no collector is enabled: <excludedCollectors> removes every"
-          + " collector of <enabledCollectors>; enable at least one of " + bundle.names());
+      throw new EngineException("no collector is enabled: " + Option.EXCLUDED_COLLECTORS + " removes every"
+          + " collector of " + Option.ENABLED_COLLECTORS + "; enable at least one of " + bundle.names());
     }
     List<CollectorMetadata> out = new ArrayList<>();
     for (String name : names) {
@@ -36,10 +36,10 @@ final class CollectorSelection {
     return List.copyOf(out);
   }
 
-  private void check(String parameter, List<String> requested) {
+  private void check(Option option, List<String> requested) {
     for (String name : requested) {
       if (!bundle.collectors().containsKey(name)) {
-        throw new EngineException("<" + parameter + "> names '" + name + "', which is not a"
+        throw new EngineException(option + " names '" + name + "', which is not a"
             + " collector of this bundle: use one of " + bundle.names());
       }
     }

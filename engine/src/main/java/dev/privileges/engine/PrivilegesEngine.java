@@ -71,9 +71,9 @@ public final class PrivilegesEngine {
   /** Like {@link #generate(List, GenerationOptions, Path, OutputNames, Path)} on a bundle already read. */
   public Result generate(Bundle bundle, GenerationOptions options, Path outputFolder, OutputNames names,
       Path mkdocsFolder) {
-    OptionsValidator.fileName("daemonSetFile", names.daemonSet());
-    OptionsValidator.fileName("statementFile", names.statement());
-    OptionsValidator.fileName("reportFile", names.report());
+    OptionsValidator.fileName(Option.DAEMON_SET_FILE, names.daemonSet());
+    OptionsValidator.fileName(Option.STATEMENT_FILE, names.statement());
+    OptionsValidator.fileName(Option.REPORT_FILE, names.report());
     Grant grant = resolve(bundle, options);
     List<Map<String, Object>> objects = daemonSetRenderer.documents(grant);
     if (options.baseTemplate().isPresent()) {

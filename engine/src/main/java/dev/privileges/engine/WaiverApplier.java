@@ -22,7 +22,7 @@ import java.util.function.Predicate;
  */
 public final class WaiverApplier {
 
-  private static final String WHERE = "<waivers><waiver>";
+  private static final String WHERE = Option.WAIVERS + " entry";
 
   /**
    * The bundle without the waived requirements, and the waivers with canonical requirement text.
@@ -40,20 +40,20 @@ public final class WaiverApplier {
       String collector = w.collector() == null ? "" : w.collector().trim();
       String requirement = w.requirement() == null ? "" : w.requirement().trim();
       if (collector.isEmpty()) {
-        throw new EngineException(WHERE + " for requirement '" + requirement + "' has no <collector>:"
+        throw new EngineException(WHERE + " for requirement '" + requirement + "' has no collector:"
             + " name the collector whose requirement is removed, one of " + bundle.names());
       }
       RequirementSelector selector = RequirementSelector.parse(requirement,
-          WHERE + "<requirement> of collector '" + collector + "'");
+          WHERE + " of collector '" + collector + "': requirement");
       String label = "collector '" + collector + "' requirement '" + selector + "'";
       if (w.reason() == null || w.reason().isBlank()) {
-        throw new EngineException(WHERE + " for " + label + " has no <reason>: a waiver needs one"
+        throw new EngineException(WHERE + " for " + label + " has no reason: a waiver needs one"
             + " sentence saying why the bundle can do without it (it is printed in the security"
             + " statement)");
       }
       CollectorMetadata c = collectors.get(collector);
       if (c == null) {
-        throw new EngineException(WHERE + "<collector> '" + collector + "' is not a collector of this"
+        throw new EngineException(WHERE + ": collector '" + collector + "' is not a collector of this"
             + " bundle: use one of " + bundle.names());
       }
       if (!seen.add(collector + "\0" + selector)) {

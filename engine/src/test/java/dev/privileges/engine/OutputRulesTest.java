@@ -59,7 +59,7 @@ class OutputRulesTest {
     GenerationOptions options = GenerationOptions.builder().enabledInputsEnv("ENABLED-INPUTS").build();
 
     assertThatThrownBy(() -> new Resolver().resolve(bundle(collector("cpu").nothing().build()), options))
-        .isInstanceOf(EngineException.class).hasMessageContaining("<enabledInputsEnv> 'ENABLED-INPUTS'");
+        .isInstanceOf(EngineException.class).hasMessageContaining("enabledInputsEnv 'ENABLED-INPUTS'");
   }
 
   @Test
@@ -147,7 +147,7 @@ class OutputRulesTest {
 
     assertThatThrownBy(() -> new Resolver().resolve(bundle(collector("cpu").nothing().build()), options))
         .isInstanceOf(EngineException.class)
-        .hasMessage("<namespace> 'Foo_Bar' is not a DNS-1123 label (at most 63 lower-case letters,"
+        .hasMessage("namespace 'Foo_Bar' is not a DNS-1123 label (at most 63 lower-case letters,"
             + " digits and '-', starting and ending with a letter or digit), perhaps you meant 'foo-bar'");
   }
 }

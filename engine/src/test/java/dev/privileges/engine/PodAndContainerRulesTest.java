@@ -150,7 +150,7 @@ class PodAndContainerRulesTest {
     GenerationOptions options = GenerationOptions.builder().nonRootUid(0).build();
 
     assertThatThrownBy(() -> new Resolver().resolve(bundle(collector("cpu").nothing().build()), options))
-        .isInstanceOf(EngineException.class).hasMessageContaining("<nonRootUid> '0'")
+        .isInstanceOf(EngineException.class).hasMessageContaining("nonRootUid '0'")
         .hasMessageContaining("10001");
   }
 

@@ -41,17 +41,17 @@ class PolicyAndOptionsTest {
   void invalidOptions_nameTheParameterTheValueAndASuggestion() {
     assertThatThrownBy(() -> OptionsValidator.validate(GenerationOptions.builder().namespace("Foo_Bar").build()))
         .isInstanceOf(EngineException.class)
-        .hasMessageStartingWith("<namespace> 'Foo_Bar' is not a DNS-1123 label")
+        .hasMessageStartingWith("namespace 'Foo_Bar' is not a DNS-1123 label")
         .hasMessageEndingWith("perhaps you meant 'foo-bar'");
     assertThatThrownBy(() -> OptionsValidator.validate(GenerationOptions.builder().labels(Map.of("team", "a b")).build()))
-        .hasMessageStartingWith("<labels><team> 'a b' is not a valid label value")
+        .hasMessageStartingWith("labels entry 'team': value 'a b' is not a valid label value")
         .hasMessageEndingWith("perhaps you meant 'a-b'");
     assertThatThrownBy(() -> OptionsValidator.validate(GenerationOptions.builder().image("my image").build()))
-        .hasMessageStartingWith("<image> 'my image' is not a container image reference");
-    assertThatThrownBy(() -> OptionsValidator.fileName("daemonSetFile", "/etc/passwd"))
-        .hasMessageStartingWith("<daemonSetFile> '/etc/passwd' is not a plain file name");
+        .hasMessageStartingWith("image 'my image' is not a container image reference");
+    assertThatThrownBy(() -> OptionsValidator.fileName(Option.DAEMON_SET_FILE, "/etc/passwd"))
+        .hasMessageStartingWith("daemonSetFile '/etc/passwd' is not a plain file name");
     assertThatThrownBy(() -> OptionsValidator.podSecurityLevel("strict"))
-        .hasMessage("<maxPodSecurityLevel> 'strict' is not one of PRIVILEGED, BASELINE, RESTRICTED");
+        .hasMessage("maxPodSecurityLevel 'strict' is not one of PRIVILEGED, BASELINE, RESTRICTED");
     assertThat(OptionsValidator.portExposure("service")).isEqualTo(PortExposure.SERVICE);
   }
 }

@@ -4,6 +4,7 @@ import dev.privileges.engine.BaseTemplate;
 import dev.privileges.engine.EngineException;
 import dev.privileges.engine.EngineIoException;
 import dev.privileges.engine.GenerationOptions;
+import dev.privileges.engine.Option;
 import dev.privileges.engine.OptionsValidator;
 import dev.privileges.engine.ShownPath;
 import java.io.File;
@@ -129,10 +130,10 @@ public abstract class AbstractPrivilegesMojo extends AbstractMojo {
       run();
     } catch (EngineIoException e) {
       // the environment failed (disk, permissions): an execution error, with its cause
-      throw new MojoExecutionException(e.getMessage(), e);
+      throw new MojoExecutionException(e.message(Option.Syntax.MAVEN), e);
     } catch (EngineException e) {
       // the user's mistake: one message, no stack trace
-      throw new MojoFailureException(e.getMessage());
+      throw new MojoFailureException(e.message(Option.Syntax.MAVEN));
     }
   }
 

@@ -2,6 +2,7 @@ package dev.privileges.maven;
 
 import dev.privileges.engine.CheckWorkflow;
 import dev.privileges.engine.Grant;
+import dev.privileges.engine.Option;
 import dev.privileges.engine.OptionsValidator;
 import dev.privileges.engine.PolicyCheck;
 import dev.privileges.engine.PrivilegesEngine;
@@ -69,7 +70,7 @@ public class CheckMojo extends AbstractPrivilegesMojo {
     CheckWorkflow.Outcome outcome = CheckWorkflow.run(grant,
         new CheckWorkflow.Request(lockFile.toPath(), shown(lockFile), updateLock, policy, UPDATE));
     if (!outcome.passed()) {
-      throw new MojoFailureException("privileges:check failed:\n" + String.join("\n", outcome.problems()));
+      throw new MojoFailureException("privileges:check failed:\n" + String.join("\n", outcome.problems(Option.Syntax.MAVEN)));
     }
     getLog().info(outcome.message());
   }
