@@ -1,6 +1,5 @@
 package dev.privileges.engine;
 
-import dev.privileges.annotations.Confinement;
 import dev.privileges.annotations.HostPathType;
 import dev.privileges.annotations.MountPropagation;
 import dev.privileges.annotations.Privilege;
@@ -118,19 +117,9 @@ public final class DaemonSetRenderer {
     if (grant.has(Privilege.HOST_IPC)) {
       pod.put("hostIPC", true);
     }
-    Map<String, Object> podSecurity = new LinkedHashMap<>();
-    if (grant.has(Privilege.RUN_AS_ROOT)) {
-      podSecurity.put("runAsUser", 0);
-    } else {
-      podSecurity.put("runAsNonRoot", true);
-      podSecurity.put("runAsUser", o.nonRootUid());
-      podSecurity.put("runAsGroup", o.nonRootUid());
-    }
-    boolean unconfinedSeccomp = grant.confinement().containsKey(Confinement.SECCOMP_UNCONFINED);
-    if (!grant.has(Privilege.PRIVILEGED) || unconfinedSeccomp) {
-      podSecurity.put("seccompProfile", map("type", unconfinedSeccomp ? "Unconfined" : "RuntimeDefault"));
-    }
-    pod.put("securityContext", podSecurity);
+    Grant.SecurityFields d = grant.security();
+    pod.put("securityContext", podSecurity(grant));
+    d.keptPathOwner().ifPresent(owner -> pod.put("initContainers", List.of(keptPathOwner(grant, owner))));
     pod.put("containers", List.of(container(grant)));
     List<Object> volumes = new ArrayList<>();
     for (HostPathMount m : grant.hostPaths()) {
@@ -187,13 +176,31 @@ public final class DaemonSetRenderer {
     return c;
   }
 
-  private Map<String, Object> containerSecurity(Grant grant) {
+  /** The pod's securityContext: the decided user and seccomp profile. */
+  static Map<String, Object> podSecurity(Grant grant) {
+    Grant.SecurityFields d = grant.security();
+    Map<String, Object> podSecurity = new LinkedHashMap<>();
+    if (d.root()) {
+      podSecurity.put("runAsUser", 0);
+    } else {
+      podSecurity.put("runAsNonRoot", true);
+      podSecurity.put("runAsUser", d.uid());
+      podSecurity.put("runAsGroup", d.uid());
+    }
+    if (d.seccomp() != Grant.Seccomp.UNSET) {
+      podSecurity.put("seccompProfile", map("type", d.seccomp().kubernetesName()));
+    }
+    return podSecurity;
+  }
+
+  /** The agent container's securityContext: the decided fields, written as they are. */
+  static Map<String, Object> containerSecurity(Grant grant) {
+    Grant.SecurityFields d = grant.security();
     Map<String, Object> s = new LinkedHashMap<>();
-    if (grant.has(Privilege.PRIVILEGED)) {
+    if (d.privileged()) {
       s.put("privileged", true);
     } else {
-      // Kubernetes rejects allowPrivilegeEscalation: false together with CAP_SYS_ADMIN.
-      if (!grant.capabilities().containsKey("SYS_ADMIN")) {
+      if (d.escalation() == Grant.Escalation.DISALLOWED) {
         s.put("allowPrivilegeEscalation", false);
       }
       Map<String, Object> caps = new LinkedHashMap<>();
@@ -203,11 +210,37 @@ public final class DaemonSetRenderer {
       }
       s.put("capabilities", caps);
     }
-    s.put("readOnlyRootFilesystem", !grant.has(Privilege.WRITABLE_ROOT_FILESYSTEM));
-    if (grant.confinement().containsKey(Confinement.APPARMOR_UNCONFINED)) {
+    s.put("readOnlyRootFilesystem", d.readOnlyRootFilesystem());
+    if (d.appArmorUnconfined()) {
       s.put("appArmorProfile", map("type", "Unconfined"));
     }
     return s;
+  }
+
+  /**
+   * Rule 16: the init container that hands the kept host directories to the agent's UID. It runs
+   * as root with only CAP_CHOWN, changes the owner of the mounted directories themselves (not
+   * their content) and exits.
+   */
+  private static Map<String, Object> keptPathOwner(Grant grant, Grant.KeptPathOwner owner) {
+    GenerationOptions o = grant.options();
+    long uid = grant.security().uid();
+    List<Object> command = new ArrayList<>(List.of("chown", uid + ":" + uid));
+    owner.directories().forEach(w -> command.add(w.path()));
+    Map<String, Object> c = new LinkedHashMap<>();
+    c.put("name", owner.name());
+    c.put("image", o.image());
+    c.put("command", command);
+    Map<String, Object> s = new LinkedHashMap<>();
+    s.put("runAsUser", 0);
+    s.put("runAsNonRoot", false);
+    s.put("allowPrivilegeEscalation", false);
+    s.put("capabilities", map("drop", List.of("ALL"), "add", List.of(Grant.KeptPathOwner.CAPABILITY)));
+    s.put("readOnlyRootFilesystem", true);
+    c.put("securityContext", s);
+    c.put("volumeMounts", owner.directories().stream()
+        .map(w -> (Object) map("name", w.volumeName(), "mountPath", w.path())).toList());
+    return c;
   }
 
   private static Map<String, Object> port(ContainerPort p) {
@@ -240,6 +273,11 @@ public final class DaemonSetRenderer {
     Map<String, Object> a = new TreeMap<>();
     grant.privileges().forEach((p, needs) -> put(a, slug(p.name()), needs));
     grant.capabilities().forEach((cap, needs) -> put(a, "capability." + slug(cap), needs));
+    if (!grant.coveredByPrivileged().isEmpty()) {
+      // The declared capabilities that privileged already holds: named, never added.
+      a.put(KubernetesNames.annotationKey("privileged.covers"), String.join(",", grant.coveredByPrivileged().keySet()));
+    }
+    grant.security().keptPathOwner().ifPresent(owner -> put(a, owner.name(), owner.needs()));
     grant.hostPaths().forEach(m -> put(a, KubernetesNames.VOLUME_ANNOTATION + m.volumeName(), m.needs()));
     grant.writablePaths().forEach(w -> put(a, KubernetesNames.VOLUME_ANNOTATION + w.volumeName(), w.needs()));
     grant.ports().forEach(p -> put(a, "port." + p.number() + "-" + slug(p.protocol().name()), p.needs()));

@@ -71,15 +71,22 @@ final class FeatureRecommendations {
     Map<String, GrantedItem> before = byKey(GrantedItem.of(full));
     Map<String, GrantedItem> after = byKey(GrantedItem.of(smaller));
     List<String> changes = new ArrayList<>();
-    List<String> removedCaps = new ArrayList<>();
     List<String> kept = new ArrayList<>();
     boolean apiGone = full.needsApiAccess() && !smaller.needsApiAccess();
+    // The security contexts are compared as the YAML writes them, so each edit applies to the
+    // file as it is (turning privileged off brings back drop: [ALL], the capabilities of the
+    // other features, allowPrivilegeEscalation: false and the seccomp profile).
+    changes.addAll(SecurityContextEdits.between("the pod's", DaemonSetRenderer.podSecurity(full),
+        DaemonSetRenderer.podSecurity(smaller)));
+    changes.addAll(SecurityContextEdits.between("the agent container's", DaemonSetRenderer.containerSecurity(full),
+        DaemonSetRenderer.containerSecurity(smaller)));
+    keptPathOwnerEdit(full, smaller).ifPresent(changes::add);
     for (GrantedItem item : before.values()) {
       GrantedItem still = after.get(item.key());
       if (still == null) {
-        if (item.kind() == GrantedItem.Kind.CAPABILITY) {
-          removedCaps.add(Markdown.cellCode(item.path()));
-        } else if (item.kind() != GrantedItem.Kind.API || !apiGone) {
+        boolean inSecurityContext = item.kind() == GrantedItem.Kind.CAPABILITY
+            || item.kind() == GrantedItem.Kind.CONTAINER;
+        if (!inSecurityContext && (item.kind() != GrantedItem.Kind.API || !apiGone)) {
           changes.add(removal(item, full));
         }
         continue;
@@ -89,11 +96,6 @@ final class FeatureRecommendations {
         kept.add(Markdown.cellCode(still.field()) + " stays for " + String.join(", ",
             still.features().stream().map(Markdown::text).toList()));
       }
-    }
-    if (!removedCaps.isEmpty()) {
-      changes.add(smaller.capabilities().isEmpty()
-          ? "remove " + Markdown.cellCode("capabilities.add") + " (" + String.join(", ", removedCaps) + ")"
-          : "remove " + String.join(", ", removedCaps) + " from " + Markdown.cellCode("capabilities.add"));
     }
     if (apiGone) {
       changes.add("delete the ServiceAccount, ClusterRole and ClusterRoleBinding, drop "
@@ -108,6 +110,21 @@ final class FeatureRecommendations {
         levelAfter == levelBefore ? "" : levelAfter.label());
   }
 
+  /** The edit of the init container that owns the kept directories, if it changes. */
+  private static java.util.Optional<String> keptPathOwnerEdit(Grant full, Grant smaller) {
+    java.util.Optional<Grant.KeptPathOwner> was = full.security().keptPathOwner();
+    java.util.Optional<Grant.KeptPathOwner> is = smaller.security().keptPathOwner();
+    if (was.isEmpty() || was.equals(is)) {
+      return java.util.Optional.empty();
+    }
+    if (is.isEmpty()) {
+      return java.util.Optional.of("remove the init container " + Markdown.cellCode(was.get().name()));
+    }
+    return java.util.Optional.of("let the init container " + Markdown.cellCode(was.get().name()) + " own only "
+        + String.join(", ", is.get().directories().stream().map(w -> Markdown.cellCode(w.path())).toList())
+        + " (its " + Markdown.cellCode("command") + " and " + Markdown.cellCode("volumeMounts") + ")");
+  }
+
   private static String removal(GrantedItem item, Grant full) {
     String key = item.key();
     return switch (item.kind()) {
@@ -115,15 +132,7 @@ final class FeatureRecommendations {
           ? "set " + Markdown.cellCode("hostNetwork: false") + " and drop "
               + Markdown.cellCode("dnsPolicy: ClusterFirstWithHostNet")
           : "set " + Markdown.cellCode(item.field().replace("true", "false"));
-      case CONTAINER -> switch (key) {
-        case "privilege:PRIVILEGED" -> "set " + Markdown.cellCode("privileged: false");
-        case "privilege:RUN_AS_ROOT" -> "replace " + Markdown.cellCode("runAsUser: 0") + " by "
-            + Markdown.cellCode("runAsNonRoot: true") + " with "
-            + Markdown.cellCode("runAsUser: " + full.options().nonRootUid());
-        case "privilege:WRITABLE_ROOT_FILESYSTEM" -> "set " + Markdown.cellCode("readOnlyRootFilesystem: true");
-        case "confinement:SECCOMP_UNCONFINED" -> "set " + Markdown.cellCode("seccompProfile.type: RuntimeDefault");
-        default -> "remove " + Markdown.cellCode("appArmorProfile: Unconfined");
-      };
+      case CONTAINER -> throw new IllegalStateException("container fields are edited as a securityContext");
       case HOST_PATH -> {
         HostPathMount m = full.hostPaths().stream().filter(h -> h.path().equals(item.path())).findFirst().orElseThrow();
         yield "remove the volume " + Markdown.cellCode(m.volumeName()) + " (" + Markdown.cellCode(item.field())
@@ -136,7 +145,7 @@ final class FeatureRecommendations {
         yield "remove the volume " + Markdown.cellCode(w.volumeName()) + " mounted at " + Markdown.cellCode(w.path());
       }
       case API -> "remove the ClusterRole rule for " + Markdown.cellCode(key.substring(4));
-      case CAPABILITY -> throw new IllegalStateException("capabilities are merged into one change");
+      case CAPABILITY -> throw new IllegalStateException("capabilities are edited as a securityContext");
     };
   }
 

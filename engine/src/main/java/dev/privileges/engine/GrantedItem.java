@@ -41,6 +41,9 @@ record GrantedItem(Kind kind, String key, String field, String path, List<Need> 
     for (Privilege p : List.of(Privilege.PRIVILEGED, Privilege.RUN_AS_ROOT, Privilege.WRITABLE_ROOT_FILESYSTEM)) {
       privilege(grant, p, Kind.CONTAINER, out);
     }
+    grant.security().keptPathOwner().ifPresent(owner -> out.add(new GrantedItem(Kind.CONTAINER,
+        "init:" + owner.name(), "initContainers: " + owner.name() + " (runAsUser: 0, capabilities.add: "
+            + Grant.KeptPathOwner.CAPABILITY + ")", owner.name(), owner.needs())));
     grant.confinement().forEach((c, needs) -> out.add(new GrantedItem(Kind.CONTAINER,
         "confinement:" + c.name(), c == Confinement.SECCOMP_UNCONFINED
             ? "seccompProfile: Unconfined" : "appArmorProfile: Unconfined", "", needs)));

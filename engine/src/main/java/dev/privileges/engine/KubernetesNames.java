@@ -19,6 +19,9 @@ final class KubernetesNames {
   /** Annotation name part that names a volume: {@code volume.<volumeName>}. */
   static final String VOLUME_ANNOTATION = "volume.";
 
+  /** The init container that hands kept writable directories to the agent's non-root UID. */
+  static final String KEPT_PATH_OWNER = "own-kept-paths";
+
   /**
    * The longest volume name we derive. Kubernetes allows 63 characters, but a volume's provenance
    * annotation {@code privileges.dev/volume.<name>} must also fit the 63-character name part of

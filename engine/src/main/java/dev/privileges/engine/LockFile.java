@@ -73,6 +73,8 @@ public record LockFile(String podSecurityLevel, SortedMap<String, SortedSet<Stri
       r.nonResourceUrls().forEach(u -> put(items, "api:url:" + u + verbs, r.needs()));
     });
     grant.confinement().forEach((c, needs) -> put(items, "confinement:" + c.name(), needs));
+    grant.security().keptPathOwner().ifPresent(o ->
+        put(items, "initContainer:" + o.name() + " runAsUser 0, capability " + Grant.KeptPathOwner.CAPABILITY, o.needs()));
     return new LockFile(grant.podSecurity().level().label(), items);
   }
 

@@ -81,7 +81,7 @@ public final class PodSecurity {
       out.add(new Violation(b, "privileged", "privileged: true", grant.privileges().get(Privilege.PRIVILEGED)));
     }
     grant.capabilities().forEach((cap, needs) -> {
-      if (!BASELINE_CAPABILITIES.contains(cap) && !grant.has(Privilege.PRIVILEGED)) {
+      if (!BASELINE_CAPABILITIES.contains(cap)) {
         out.add(new Violation(b, "capabilities_baseline", "capabilities.add: " + cap, needs));
       }
     });
@@ -89,41 +89,47 @@ public final class PodSecurity {
         out.add(new Violation(b, "hostPathVolumes", "hostPath: " + m.path(), m.needs())));
     grant.writablePaths().stream().filter(Grant.WritableDirectory::kept).forEach(w ->
         out.add(new Violation(b, "hostPathVolumes", "hostPath: " + w.hostPath(), w.needs())));
+    // Under hostNetwork every port is a hostPort (the API server sets it), so PSA counts them.
     grant.ports().stream().filter(Grant.ContainerPort::hostPort).forEach(p ->
-        out.add(new Violation(b, "hostPorts", "hostPort: " + p.number(), p.needs())));
-    if (grant.confinement().containsKey(Confinement.APPARMOR_UNCONFINED)) {
+        out.add(new Violation(b, "hostPorts", "hostPort: " + p.number()
+            + (grant.hostNetwork() ? " (hostNetwork)" : ""), p.needs())));
+    Grant.SecurityFields d = grant.security();
+    if (d.appArmorUnconfined()) {
       out.add(new Violation(b, "appArmorProfile", "appArmorProfile: Unconfined",
           grant.confinement().get(Confinement.APPARMOR_UNCONFINED)));
     }
-    if (grant.confinement().containsKey(Confinement.SECCOMP_UNCONFINED)) {
-      out.add(new Violation(b, "seccompProfile_baseline", "seccompProfile: Unconfined",
-          grant.confinement().get(Confinement.SECCOMP_UNCONFINED)));
+    if (d.seccomp() == Grant.Seccomp.UNCONFINED) {
+      out.add(new Violation(b, "seccompProfile_baseline", "seccompProfile: Unconfined", grant.seccompNeeds()));
     }
-    if (grant.has(Privilege.RUN_AS_ROOT)) {
+    if (d.root()) {
       List<Need> root = grant.privileges().get(Privilege.RUN_AS_ROOT);
       out.add(new Violation(r, "runAsNonRoot", "runAsNonRoot unset", root));
       out.add(new Violation(r, "runAsUser", "runAsUser: 0", root));
     }
-    // The renderer leaves allowPrivilegeEscalation unset exactly where Kubernetes rejects false.
-    if (grant.has(Privilege.PRIVILEGED)) {
-      out.add(new Violation(r, "allowPrivilegeEscalation", "allowPrivilegeEscalation unset (privileged)",
-          grant.privileges().get(Privilege.PRIVILEGED)));
-    } else if (grant.capabilities().containsKey("SYS_ADMIN")) {
-      out.add(new Violation(r, "allowPrivilegeEscalation", "allowPrivilegeEscalation unset (SYS_ADMIN)",
-          grant.capabilities().get("SYS_ADMIN")));
+    if (d.escalation() != Grant.Escalation.DISALLOWED) {
+      out.add(new Violation(r, "allowPrivilegeEscalation", "allowPrivilegeEscalation unset ("
+          + (d.privileged() ? "privileged" : "SYS_ADMIN") + ")", grant.escalationNeeds()));
     }
     // Privileged containers get no capabilities list and no seccompProfile (rules 2 and 9).
-    if (grant.has(Privilege.PRIVILEGED)) {
-      List<Need> privileged = grant.privileges().get(Privilege.PRIVILEGED);
-      out.add(new Violation(r, "capabilities_restricted", "capabilities.drop unset (privileged)", privileged));
-      if (!grant.confinement().containsKey(Confinement.SECCOMP_UNCONFINED)) {
-        out.add(new Violation(r, "seccompProfile_restricted", "seccompProfile unset (privileged)", privileged));
-      }
+    if (d.privileged()) {
+      out.add(new Violation(r, "capabilities_restricted", "capabilities.drop unset (privileged)",
+          grant.privileges().get(Privilege.PRIVILEGED)));
+    }
+    if (d.seccomp() == Grant.Seccomp.UNSET) {
+      out.add(new Violation(r, "seccompProfile_restricted", "seccompProfile unset (privileged)", grant.seccompNeeds()));
     }
     grant.capabilities().forEach((cap, needs) -> {
-      if (!cap.equals("NET_BIND_SERVICE") && !grant.has(Privilege.PRIVILEGED)) {
+      if (!cap.equals("NET_BIND_SERVICE")) {
         out.add(new Violation(r, "capabilities_restricted", "capabilities.add: " + cap, needs));
       }
+    });
+    // The init container that owns the kept directories runs as root and adds CHOWN.
+    d.keptPathOwner().ifPresent(owner -> {
+      String where = "initContainers[" + owner.name() + "] ";
+      out.add(new Violation(r, "runAsNonRoot", where + "runAsNonRoot: false", owner.needs()));
+      out.add(new Violation(r, "runAsUser", where + "runAsUser: 0", owner.needs()));
+      out.add(new Violation(r, "capabilities_restricted", where + "capabilities.add: "
+          + Grant.KeptPathOwner.CAPABILITY, owner.needs()));
     });
     Level level = out.stream().anyMatch(v -> v.level() == b) ? Level.PRIVILEGED
         : out.isEmpty() ? Level.RESTRICTED : Level.BASELINE;

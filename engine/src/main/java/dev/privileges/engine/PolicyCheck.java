@@ -61,8 +61,21 @@ public final class PolicyCheck {
     List<Need> out = new ArrayList<>();
     String v = s.value();
     switch (s.kind()) {
-      case PRIVILEGE -> out.addAll(g.privileges().getOrDefault(Privilege.valueOf(v), List.of()));
-      case CAPABILITY -> out.addAll(g.capabilities().getOrDefault(v, List.of()));
+      case PRIVILEGE -> {
+        out.addAll(g.privileges().getOrDefault(Privilege.valueOf(v), List.of()));
+        // The init container that owns kept directories runs as root too.
+        if (v.equals(Privilege.RUN_AS_ROOT.name())) {
+          g.security().keptPathOwner().ifPresent(o -> out.addAll(o.needs()));
+        }
+      }
+      case CAPABILITY -> {
+        out.addAll(g.capabilities().getOrDefault(v, List.of()));
+        // A privileged container holds every capability, declared or not.
+        out.addAll(g.privileges().getOrDefault(Privilege.PRIVILEGED, List.of()));
+        if (g.security().keptPathOwner().isPresent() && v.equals(Grant.KeptPathOwner.CAPABILITY)) {
+          out.addAll(g.security().keptPathOwner().get().needs());
+        }
+      }
       case HOST_PATH -> {
         g.hostPaths().stream().filter(m -> m.path().equals(v)).forEach(m -> out.addAll(m.needs()));
         g.writablePaths().stream().filter(w -> w.hostPath().equals(v)).forEach(w -> out.addAll(w.needs()));

@@ -84,11 +84,37 @@ public final class ReportRenderer {
     out.put("privileges", g.privileges());
     out.put("privilegedReplaced", g.privilegedReplaced());
     out.put("capabilities", g.capabilities());
+    out.put("coveredByPrivileged", g.coveredByPrivileged());
+    out.put("security", security(g));
     out.put("hostPaths", g.hostPaths());
     out.put("ports", g.ports());
     out.put("writablePaths", g.writablePaths());
     out.put("apiRules", g.apiRules());
     out.put("confinement", g.confinement());
+    return out;
+  }
+
+  /** The decided security fields, as the DaemonSet carries them. */
+  private static Map<String, Object> security(Grant g) {
+    Grant.SecurityFields d = g.security();
+    Map<String, Object> out = new TreeMap<>();
+    out.put("privileged", d.privileged());
+    out.put("allowPrivilegeEscalation", d.escalation() == Grant.Escalation.DISALLOWED ? "false" : "unset");
+    out.put("runAsUser", d.uid());
+    out.put("runAsNonRoot", !d.root());
+    out.put("readOnlyRootFilesystem", d.readOnlyRootFilesystem());
+    out.put("seccompProfile", d.seccomp() == Grant.Seccomp.UNSET ? "unset" : d.seccomp().kubernetesName());
+    out.put("appArmorProfile", d.appArmorUnconfined() ? "Unconfined" : "unset");
+    out.put("hostNetworkBindsEveryPort", g.hostNetwork() && !g.ports().isEmpty());
+    d.keptPathOwner().ifPresent(o -> {
+      Map<String, Object> init = new TreeMap<>();
+      init.put("name", o.name());
+      init.put("runAsUser", 0);
+      init.put("capabilities", java.util.List.of(Grant.KeptPathOwner.CAPABILITY));
+      init.put("directories", o.directories().stream().map(Grant.WritableDirectory::hostPath).toList());
+      init.put("needs", o.needs());
+      out.put("keptPathOwner", init);
+    });
     return out;
   }
 }

@@ -1,5 +1,9 @@
 package dev.privileges.engine;
 
+import dev.privileges.metadata.DeclarationRules;
+import dev.privileges.metadata.LinuxCapabilities;
+import java.util.TreeSet;
+
 import dev.privileges.annotations.Confinement;
 import dev.privileges.annotations.Privilege;
 import dev.privileges.annotations.Protocol;
@@ -65,6 +69,9 @@ public record RequirementSelector(Kind kind, String value) {
    */
   public static RequirementSelector parse(String text, String where) {
     String t = text == null ? "" : text.trim();
+    vocabularyError(t).ifPresent(problem -> {
+      throw new EngineException(where + " '" + t + "' " + problem);
+    });
     Optional<RequirementSelector> parsed = tryParse(t);
     if (parsed.isEmpty()) {
       throw new EngineException(where + " '" + t + "' is not a requirement selector: write "
@@ -86,9 +93,7 @@ public record RequirementSelector(Kind kind, String value) {
       case "privilege:":
         return tryParse(rest);
       case "capability:": {
-        String cap = rest.toUpperCase(Locale.ROOT);
-        cap = cap.startsWith("CAP_") ? cap.substring(4) : cap;
-        return cap.matches("[A-Z][A-Z0-9_]*") ? Optional.of(new RequirementSelector(Kind.CAPABILITY, cap)) : Optional.empty();
+        return LinuxCapabilities.normalize(rest).map(cap -> new RequirementSelector(Kind.CAPABILITY, cap));
       }
       case "hostPath:":
         return absolute(rest) ? Optional.of(new RequirementSelector(Kind.HOST_PATH, rest)) : Optional.empty();
@@ -120,7 +125,57 @@ public record RequirementSelector(Kind kind, String value) {
   }
 
   private static boolean absolute(String path) {
-    return path.startsWith("/") && !path.contains("/../") && !path.endsWith("/..");
+    return DeclarationRules.absolutePath("path", path).isEmpty();
+  }
+
+  /**
+   * What is wrong with a selector whose form is right but whose value is outside the vocabulary
+   * (an unknown capability, a path that no declaration could have), so that a typo fails instead
+   * of silently selecting nothing; empty when there is nothing to say.
+   */
+  private static Optional<String> vocabularyError(String t) {
+    int colon = t.indexOf(':');
+    String prefix = colon < 0 ? "" : t.substring(0, colon + 1);
+    String rest = colon < 0 ? "" : t.substring(colon + 1).trim();
+    switch (prefix) {
+      case "capability:":
+        if (LinuxCapabilities.normalize(rest).isEmpty()) {
+          return Optional.of("names no Linux capability: use one of "
+              + String.join(", ", new TreeSet<>(LinuxCapabilities.ALL)) + " (with or without CAP_)"
+              + closest(rest));
+        }
+        return Optional.empty();
+      case "hostPath:":
+      case "writablePath:":
+        return DeclarationRules.absolutePath("the path", rest)
+            .map(v -> "is not a path a declaration can have: " + v.message());
+      default:
+        return Optional.empty();
+    }
+  }
+
+  /** A hint at the known capability that differs from {@code name} by one edit, if any. */
+  private static String closest(String name) {
+    String upper = name.toUpperCase(Locale.ROOT);
+    String bare = upper.startsWith("CAP_") ? upper.substring(4) : upper;
+    return new TreeSet<>(LinuxCapabilities.ALL).stream().filter(c -> nearlyEqual(c, bare)).findFirst()
+        .map(c -> "; perhaps you meant 'capability:" + c + "'").orElse("");
+  }
+
+  private static boolean nearlyEqual(String a, String b) {
+    if (Math.abs(a.length() - b.length()) > 1) {
+      return false;
+    }
+    int i = 0;
+    while (i < a.length() && i < b.length() && a.charAt(i) == b.charAt(i)) {
+      i++;
+    }
+    int j = 0;
+    while (j < a.length() - i && j < b.length() - i
+        && a.charAt(a.length() - 1 - j) == b.charAt(b.length() - 1 - j)) {
+      j++;
+    }
+    return a.length() - i - j <= 1 && b.length() - i - j <= 1;
   }
 
   private static Optional<String> port(String text) {

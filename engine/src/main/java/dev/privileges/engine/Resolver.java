@@ -16,6 +16,7 @@ import dev.privileges.metadata.WritablePathRequirement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -52,7 +53,6 @@ public final class Resolver {
       List<CapabilityRequirement> caps = c.capabilities().stream()
           .filter(r -> KernelCapabilities.needed(r, options.oldestKernel()))
           .toList();
-      boolean privilegedCollector = false;
       for (PrivilegeRequirement p : c.privileges()) {
         Need need = need(c, p.reason());
         if (p.privilege() == Privilege.PRIVILEGED
@@ -61,19 +61,24 @@ public final class Resolver {
           privilegedReplaced.add(need); // rule 2: the declared capabilities serve instead
           continue;
         }
-        privilegedCollector |= p.privilege() == Privilege.PRIVILEGED;
         add(privileges, p.privilege(), need);
       }
-      if (!privilegedCollector) {
-        for (CapabilityRequirement r : caps) {
-          add(capabilities, r.capability(), need(c, r.reason()));
-        }
+      for (CapabilityRequirement r : caps) {
+        add(capabilities, r.capability(), need(c, r.reason()));
       }
       c.confinement().forEach(r -> add(confinement, r.confinement(), need(c, r.reason())));
     }
+    // Rules 2 and 15: a privileged container holds every capability, so the YAML has no
+    // capabilities block; the declared ones are kept as covered by privileged, never as added.
+    boolean privileged = privileges.containsKey(Privilege.PRIVILEGED);
+    SortedMap<String, List<Need>> covered = new TreeMap<>();
+    if (privileged) {
+      covered.putAll(capabilities);
+      capabilities.clear();
+    }
     KernelCapabilities.dropImpliedBySysAdmin(capabilities);
     // Rule 4: Kubernetes has no ambient capabilities; added ones only work for UID 0.
-    if (!capabilities.isEmpty() || privileges.containsKey(Privilege.PRIVILEGED)) {
+    if (!capabilities.isEmpty() || privileged) {
       for (Map.Entry<String, List<Need>> cap : capabilities.entrySet()) {
         for (Need n : cap.getValue()) {
           add(privileges, Privilege.RUN_AS_ROOT, new Need(n.collector(), n.feature(),
@@ -87,38 +92,74 @@ public final class Resolver {
     }
     privileges.replaceAll((k, v) -> Grant.sorted(v));
     capabilities.replaceAll((k, v) -> Grant.sorted(v));
+    covered.replaceAll((k, v) -> Grant.sorted(v));
     confinement.replaceAll((k, v) -> Grant.sorted(v));
 
     List<HostPathMount> hostPaths = mergeHostPaths(enabled);
     List<WritableDirectory> writable = mergeWritablePaths(enabled);
     checkMountPaths(hostPaths, writable);
-    checkPropagation(hostPaths, privileges.containsKey(Privilege.PRIVILEGED), privilegedReplaced);
+    checkNeedsPrivileged(hostPaths, privileged, privilegedReplaced);
     checkEnvNames(hostPaths, options);
     VolumeNames.Named named = VolumeNames.unique(hostPaths, writable);
+    boolean hostNetwork = privileges.containsKey(Privilege.HOST_NETWORK);
     return new Grant(
-        options, enabled, privileges, Grant.sorted(privilegedReplaced), capabilities,
-        named.hostPaths(), mergePorts(enabled, options), named.writablePaths(),
-        new ApiRuleMerger().merge(enabled), confinement, List.of());
+        options, enabled, privileges, Grant.sorted(privilegedReplaced), capabilities, covered,
+        named.hostPaths(), mergePorts(enabled, options, hostNetwork), named.writablePaths(),
+        new ApiRuleMerger().merge(enabled), confinement, List.of(),
+        decide(options, privileges, capabilities, confinement, named.writablePaths()));
   }
 
-  /** Kubernetes rejects {@code Bidirectional} propagation in a container that is not privileged. */
-  private static void checkPropagation(
+  /**
+   * Rules 2-5, 9 and 16: every security field of the pod and the agent container, decided here
+   * once; the renderer writes these values and every other output reads them.
+   */
+  private static Grant.SecurityFields decide(GenerationOptions options, Map<Privilege, List<Need>> privileges,
+      Map<String, List<Need>> capabilities, Map<Confinement, List<Need>> confinement,
+      List<WritableDirectory> writable) {
+    boolean privileged = privileges.containsKey(Privilege.PRIVILEGED);
+    boolean root = privileges.containsKey(Privilege.RUN_AS_ROOT);
+    // Rule 3: Kubernetes rejects allowPrivilegeEscalation: false with privileged or CAP_SYS_ADMIN.
+    Grant.Escalation escalation = privileged ? Grant.Escalation.UNSET_PRIVILEGED
+        : capabilities.containsKey("SYS_ADMIN") ? Grant.Escalation.UNSET_SYS_ADMIN
+        : Grant.Escalation.DISALLOWED;
+    // Rule 9: a declared Unconfined wins; a privileged container runs without seccomp anyway.
+    Grant.Seccomp seccomp = confinement.containsKey(Confinement.SECCOMP_UNCONFINED) ? Grant.Seccomp.UNCONFINED
+        : privileged ? Grant.Seccomp.UNSET : Grant.Seccomp.RUNTIME_DEFAULT;
+    // Rule 16: a kept directory must be writable by the UID the agent runs as.
+    List<WritableDirectory> kept = writable.stream().filter(WritableDirectory::kept).toList();
+    Optional<Grant.KeptPathOwner> owner = root || kept.isEmpty() ? Optional.empty()
+        : Optional.of(new Grant.KeptPathOwner(KubernetesNames.KEPT_PATH_OWNER, kept));
+    return new Grant.SecurityFields(privileged, escalation, root, root ? 0 : options.nonRootUid(),
+        !privileges.containsKey(Privilege.WRITABLE_ROOT_FILESYSTEM), seccomp,
+        confinement.containsKey(Confinement.APPARMOR_UNCONFINED), owner);
+  }
+
+  /**
+   * Rule 16: what only works in a privileged container. Kubernetes rejects {@code Bidirectional}
+   * propagation elsewhere, and the runtime's device cgroup blocks opening a character or block
+   * device that the container merely has mounted.
+   */
+  private static void checkNeedsPrivileged(
       List<HostPathMount> hostPaths, boolean privileged, List<Need> privilegedReplaced) {
     if (privileged) {
       return;
     }
     for (HostPathMount m : hostPaths) {
+      String fix = privilegedReplaced.isEmpty()
+          ? "declare PRIVILEGED on that collector"
+          : "set <privilegedInsteadOfCapabilities>true</privilegedInsteadOfCapabilities> so"
+              + " that collector " + names(privilegedReplaced) + " runs privileged";
       if (m.propagation() == MountPropagation.BIDIRECTIONAL) {
-        String fix = privilegedReplaced.isEmpty()
-            ? "declare PRIVILEGED on that collector, or use HostToContainer propagation if it"
-                + " only needs to see mounts the node adds"
-            : "set <privilegedInsteadOfCapabilities>true</privilegedInsteadOfCapabilities> so"
-                + " that collector " + names(privilegedReplaced) + " runs privileged, or use"
-                + " HostToContainer propagation";
         throw new EngineException("host path '" + m.path() + "' of collector "
             + names(m.needs()) + " asks for mountPropagation Bidirectional, which Kubernetes"
             + " only allows in a privileged container, and the container is not privileged: "
-            + fix);
+            + fix + ", or use HostToContainer propagation if it only needs to see mounts the node adds");
+      }
+      if (m.type() == HostPathType.CHAR_DEVICE || m.type() == HostPathType.BLOCK_DEVICE) {
+        throw new EngineException("host path '" + m.path() + "' of collector " + names(m.needs())
+            + " is a " + m.type().kubernetesName() + ", which the container runtime's device cgroup"
+            + " only lets a privileged container open, and the container is not privileged: " + fix
+            + ", or read the data through a file interface instead (for example /proc or /sys)");
       }
     }
   }
@@ -248,7 +289,8 @@ public final class Resolver {
     }
   }
 
-  private static List<ContainerPort> mergePorts(List<CollectorMetadata> enabled, GenerationOptions options) {
+  private static List<ContainerPort> mergePorts(List<CollectorMetadata> enabled, GenerationOptions options,
+      boolean hostNetwork) {
     Map<String, List<Located<PortRequirement>>> byPort = new TreeMap<>();
     for (CollectorMetadata c : enabled) {
       for (PortRequirement p : c.ports()) {
@@ -278,7 +320,9 @@ public final class Resolver {
         throw new EngineException("port name '" + first.name() + "' is used for both " + before
             + " and " + label + ": Kubernetes needs unique port names; rename one of them");
       }
-      boolean hostPort = reachable && options.portExposure() == PortExposure.HOST_PORT;
+      // Under hostNetwork every listening port is bound on the node, and the API server sets
+      // hostPort to containerPort; the YAML says so instead of leaving it implicit.
+      boolean hostPort = hostNetwork || reachable && options.portExposure() == PortExposure.HOST_PORT;
       out.add(new ContainerPort(first.number(), first.protocol(), first.name(), hostPort, reachable,
           Grant.sorted(needs)));
     }

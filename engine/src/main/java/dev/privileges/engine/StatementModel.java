@@ -26,7 +26,8 @@ final class StatementModel {
       "privilege:HOST_IPC", "The pod shares the node's IPC namespace (System V shared memory, semaphores,"
           + " message queues).",
       "privilege:PRIVILEGED", "The container runs privileged: it holds every capability and sees the node's"
-          + " devices. The collectors below declared no capabilities that could replace it.",
+          + " devices, and no seccomp or capabilities list applies to it. The collectors below declared"
+          + " nothing that could replace it.",
       "privilege:RUN_AS_ROOT", "The agent runs as root (UID 0). Kubernetes grants no ambient capabilities,"
           + " so an added capability only takes effect for UID 0; every capability not listed on this page"
           + " stays dropped.",
@@ -75,6 +76,11 @@ final class StatementModel {
       m.put(section(kind), section);
     }
     m.put("apiRules", grant.apiRules().stream().map(StatementModel::apiRow).toList());
+    m.put("covered", grant.coveredByPrivileged().entrySet().stream().map(e -> row("capabilityMd",
+        Markdown.code(e.getKey()), "needs", e.getValue().stream().map(StatementModel::need).toList())).toList());
+    m.put("privileged", grant.security().privileged());
+    m.put("collectors", grant.enabled().stream().map(c -> row("collectorMd", Markdown.cellCode(c.name()),
+        "feature", c.feature(), "description", c.description().isBlank() ? "-" : c.description())).toList());
     items.stream().filter(i -> i.kind() == Kind.API).forEach(i -> anchorOf.put(i.key(), "kubernetes-api"));
     m.put("notRequested", notRequested(grant));
     m.put("replaced", grant.privilegedReplaced().stream().map(StatementModel::need).toList());
@@ -120,6 +126,21 @@ final class StatementModel {
 
   private static String purpose(GrantedItem item, Grant grant) {
     String fixed = PURPOSES.get(item.key());
+    if (item.key().equals("privilege:PRIVILEGED") && !grant.coveredByPrivileged().isEmpty()) {
+      return fixed + " It also covers the capabilities other collectors declared ("
+          + join(grant.coveredByPrivileged().keySet().stream().map(Markdown::code).toList())
+          + "): they are not added separately, see [Linux capabilities](#capabilities).";
+    }
+    if (item.key().startsWith("init:")) {
+      Grant.KeptPathOwner owner = grant.security().keptPathOwner().orElseThrow();
+      return "Before the agent starts, the init container " + Markdown.code(owner.name()) + " runs as root"
+          + " with only " + Markdown.code("CAP_CHOWN") + " and gives the kept directories ("
+          + join(owner.directories().stream().map(w -> Markdown.code(w.hostPath())).toList()) + ") to UID "
+          + Markdown.code(Long.toString(grant.security().uid())) + ", then exits. The kubelet creates a"
+          + " missing hostPath directory owned by root with mode 0755, and " + Markdown.code("fsGroup")
+          + " does not apply to hostPath volumes, so without it the non-root agent could not write there."
+          + " This is less than running the agent itself as root.";
+    }
     if (fixed != null) {
       return fixed;
     }
@@ -140,7 +161,12 @@ final class StatementModel {
       case PORT -> {
         ContainerPort p = grant.ports().stream().filter(x -> (x.number() + "/" + x.protocol()).equals(item.path()))
             .findFirst().orElseThrow();
-        yield p.hostPort()
+        yield grant.hostNetwork()
+            ? "The pod uses the node's network (" + Markdown.code("hostNetwork: true") + "), so the agent's"
+                + " listening socket is bound on the node's own addresses and reachable at "
+                + Markdown.code("NodeIP:" + p.number()) + " from wherever the node is reachable; the"
+                + " API server records it as " + Markdown.code("hostPort: " + p.number()) + "."
+            : p.hostPort()
             ? "Publishes the port on the node's own IP address, so senders on the node reach the agent at"
                 + " " + Markdown.code("NodeIP:" + p.number()) + "."
             : p.nodeReachable()
@@ -153,6 +179,9 @@ final class StatementModel {
         yield w.kept()
             ? "The node directory " + Markdown.code(w.hostPath()) + " is mounted writable at " + Markdown.code(w.path())
                 + " so its content survives restarts; the root filesystem stays read-only."
+                + grant.security().keptPathOwner().map(o -> " The init container " + Markdown.code(o.name())
+                    + " makes it writable for UID " + Markdown.code(Long.toString(grant.security().uid()))
+                    + " (see its entry under container-level privileges).").orElse("")
             : "A scratch volume, emptied when the pod is replaced, is mounted writable at " + Markdown.code(w.path())
                 + "; the root filesystem stays read-only.";
       }
@@ -167,7 +196,9 @@ final class StatementModel {
     return row("groupsMd", groups.isEmpty() ? "-" : String.join(", ", groups),
         "resourcesMd", String.join(", ", what),
         "verbsMd", String.join(", ", r.verbs().stream().map(Markdown::cellCode).toList()),
-        "featuresMd", features(r.needs()));
+        "featuresMd", features(r.needs()),
+        "needsMd", String.join("; ", r.needs().stream().map(n -> "*" + Markdown.text(n.feature()) + "* ("
+            + Markdown.cellCode(n.collector()) + "): " + Markdown.text(n.reason())).toList()));
   }
 
   private static List<Map<String, Object>> notRequested(Grant grant) {
@@ -181,7 +212,7 @@ final class StatementModel {
     if (!grant.has(Privilege.HOST_IPC)) {
       out.add(Markdown.code("hostIPC") + ": no collector uses the node's shared memory or semaphores.");
     }
-    if (!grant.has(Privilege.PRIVILEGED)) {
+    if (!grant.security().privileged()) {
       out.add(Markdown.code("privileged") + ": the container is not privileged"
           + (grant.capabilities().isEmpty() ? "." : "; only the capabilities listed above are added."));
     }
@@ -198,7 +229,7 @@ final class StatementModel {
     if (grant.hostPaths().isEmpty()) {
       out.add("host paths: no directory or file of the node is mounted.");
     }
-    if (!grant.usesHostPorts()) {
+    if (!grant.usesHostPorts() && !grant.hostNetwork()) {
       out.add(Markdown.code("hostPort") + ": no port is published on the node.");
     }
     if (!grant.needsApiAccess()) {

@@ -286,6 +286,10 @@ class ResolverPropertiesTest {
     if (atom.startsWith("cap:")) {
       return granted.contains("privileged") || IMPLIED_BY_SYS_ADMIN.contains(atom) && granted.contains("cap:SYS_ADMIN");
     }
+    if (atom.startsWith("servicePort:")) {
+      // Under hostNetwork the port is bound on the node instead: more than node-local delivery.
+      return granted.contains("hostPort:" + atom.substring("servicePort:".length()));
+    }
     if (atom.startsWith("hostPath:") && atom.endsWith(":ro")) {
       return granted.contains(atom.substring(0, atom.length() - 3) + ":rw");
     }
@@ -305,10 +309,16 @@ class ResolverPropertiesTest {
           || granted.stream().anyMatch(a -> a.startsWith("cap:"));
       case "escalation" -> granted.contains("privileged") || granted.contains("cap:SYS_ADMIN");
       case "seccomp:unconfined" -> declared.contains(atom) || granted.contains("privileged");
-      default -> declared.contains(atom)
-          || atom.endsWith(":ro") && declared.contains(atom.substring(0, atom.length() - 3) + ":rw")
-          || atom.startsWith("propagation:") && atom.endsWith(":HostToContainer")
-              && declared.contains(atom.replace(":HostToContainer", ":Bidirectional"));
+      default -> atom.startsWith("hostPort:") && granted.contains("hostNetwork")
+          ? declared.contains("port:" + atom.substring("hostPort:".length()))
+          : declaredOrNarrower(atom, declared);
     };
+  }
+
+  private static boolean declaredOrNarrower(String atom, Set<String> declared) {
+    return declared.contains(atom)
+        || atom.endsWith(":ro") && declared.contains(atom.substring(0, atom.length() - 3) + ":rw")
+        || atom.startsWith("propagation:") && atom.endsWith(":HostToContainer")
+            && declared.contains(atom.replace(":HostToContainer", ":Bidirectional"));
   }
 }

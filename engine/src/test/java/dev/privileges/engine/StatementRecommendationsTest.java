@@ -28,8 +28,8 @@ class StatementRecommendationsTest {
     String ebpf = row(table, "eBPF Monitoring");
     assertThat(ebpf).doesNotContain("hostPID: false")
         .contains("hostPID: true stays for Host Process Metrics")
-        .contains("Set hostNetwork: false")
-        .contains("remove BPF, NET_RAW, PERFMON, SYS_RESOURCE from capabilities.add")
+        .contains("set hostNetwork: false")
+        .startsWith("Remove BPF, NET_RAW, PERFMON, SYS_RESOURCE from capabilities.add")
         .contains("remove ebpf-net from ENV_DEFAULT_ENABLED_INPUTS");
     assertThat(row(table, "Host Process Metrics")).doesNotContain("hostPID: false")
         .contains("hostPID: true stays for eBPF Monitoring");
@@ -84,7 +84,8 @@ class StatementRecommendationsTest {
     assertThat(table(bundle(
         collector("a").feature("A").capability("NET_RAW").build(),
         collector("c").feature("C").nothing().build()), StatementBundles.OPTIONS).get(1).get(2))
-        .startsWith("Replace runAsUser: 0 by runAsNonRoot: true with runAsUser: 10001;")
+        .startsWith("Set runAsUser: 10001 in the pod's securityContext (was 0); add runAsNonRoot: true in the"
+            + " pod's securityContext; add runAsGroup: 10001 in the pod's securityContext;")
         .contains("remove capabilities.add (NET_RAW)").endsWith("The pods then meet the restricted level.");
   }
 

@@ -43,6 +43,7 @@ public final class TestBundles {
     private final String name;
     private String feature;
     private String noPrivilegesReason = "";
+    private String description = "";
     private final List<PrivilegeRequirement> privileges = new ArrayList<>();
     private final List<CapabilityRequirement> capabilities = new ArrayList<>();
     private final List<HostPathRequirement> hostPaths = new ArrayList<>();
@@ -66,6 +67,11 @@ public final class TestBundles {
 
     public CollectorBuilder feature(String feature) {
       this.feature = feature;
+      return this;
+    }
+
+    public CollectorBuilder description(String text) {
+      description = text;
       return this;
     }
 
@@ -145,7 +151,7 @@ public final class TestBundles {
     }
 
     public CollectorMetadata build() {
-      return new CollectorMetadata(CollectorMetadata.FORMAT_VERSION, name, feature, "", source(),
+      return new CollectorMetadata(CollectorMetadata.FORMAT_VERSION, name, feature, description, source(),
           noPrivilegesReason, privileges, capabilities, hostPaths, ports, writablePaths, api, confinement);
     }
   }

@@ -35,7 +35,9 @@ class WaiverApplierTest {
 
   @Test
   void hostPortWaiver_keepsThePortWithoutHostPort() {
-    Grant grant = resolve(apply(new Waiver("statsd", "hostPort:8125/UDP", "Service.")).bundle());
+    // Without hostNetwork: under it, every port is bound on the node whatever hostPort says.
+    Grant grant = resolve(apply(new Waiver("statsd", "hostPort:8125/UDP", "Service."),
+        new Waiver("ebpf", "HOST_NETWORK", "Only pod traffic is traced.")).bundle());
     assertThat(grant.ports()).singleElement().satisfies(p -> {
       assertThat(p.number()).isEqualTo(8125);
       assertThat(p.hostPort()).isFalse();
