@@ -20,7 +20,7 @@ def expected = [
   "<baseTemplate> src/main/k8s/broken.yaml is not valid YAML",
   "<baseTemplate> src/main/k8s/missing.yaml cannot be read",
   "<maxPodSecurityLevel> 'strict' is not one of PRIVILEGED, BASELINE, RESTRICTED",
-  "<forbiddenPrivileges><forbiddenPrivilege> 'SYS_ADMIN' is not a requirement selector",
+  "<forbiddenPrivileges> entry 'SYS_ADMIN' is not a requirement selector",
 ]
 expected.each { assert log.contains(it) : "build.log lacks: " + it }
 assert (log =~ /BUILD FAILURE/).count == 19

@@ -61,7 +61,7 @@ public final class BaseTemplate {
     try {
       text = Files.readString(path, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new EngineException("<baseTemplate> " + shownAs + " cannot be read (" + e + "): check"
+      throw new EngineException(Option.BASE_TEMPLATE + " " + shownAs + " cannot be read (" + e + "): check"
           + " the path; it is relative to the project folder");
     }
     return parse(text, shownAs);
@@ -79,11 +79,11 @@ public final class BaseTemplate {
             }
           });
     } catch (YamlEngineException e) {
-      throw new EngineException("<baseTemplate> " + file + " is not valid YAML: "
+      throw new EngineException(Option.BASE_TEMPLATE + " " + file + " is not valid YAML: "
           + e.getMessage().replace('\n', ' ').trim() + ". Fix the syntax");
     }
     if (documents.size() != 1 || !(documents.get(0) instanceof Map)) {
-      throw new EngineException("<baseTemplate> " + file + " must hold exactly one YAML mapping: a"
+      throw new EngineException(Option.BASE_TEMPLATE + " " + file + " must hold exactly one YAML mapping: a"
           + " DaemonSet (kind: DaemonSet) or a pod template (metadata and spec), found "
           + documents.size() + " document(s)");
     }
@@ -105,7 +105,7 @@ public final class BaseTemplate {
       return new BaseTemplate(file, Map.of(), Map.of(), map(root, "metadata", file, "metadata"),
           map(root, "spec", file, "spec"), "spec");
     }
-    throw new EngineException("<baseTemplate> " + file + " is " + (kind == null ? "neither" : "a " + kind
+    throw new EngineException(Option.BASE_TEMPLATE + " " + file + " is " + (kind == null ? "neither" : "a " + kind
         + ", not") + " a DaemonSet or a pod template: give a DaemonSet (kind: DaemonSet) or a pod"
         + " template (a mapping with metadata and spec)");
   }
@@ -130,8 +130,8 @@ public final class BaseTemplate {
     GenerationOptions o = grant.options();
     Map<String, Object> result = new LinkedHashMap<>(ds);
     Map<String, Object> meta = new LinkedHashMap<>((Map<String, Object>) ds.get("metadata"));
-    same("metadata.name", objectMeta.get("name"), o.name(), "<name>");
-    same("metadata.namespace", objectMeta.get("namespace"), o.namespace(), "<namespace>");
+    same("metadata.name", objectMeta.get("name"), o.name(), Option.NAME);
+    same("metadata.namespace", objectMeta.get("namespace"), o.namespace(), Option.NAMESPACE);
     mergeMetadata(meta, objectMeta, "metadata");
     result.put("metadata", meta);
 
@@ -452,7 +452,7 @@ public final class BaseTemplate {
     }
   }
 
-  private void same(String field, Object value, String expected, String parameter) {
+  private void same(String field, Object value, String expected, Option parameter) {
     if (value != null && !expected.equals(value)) {
       throw fail(field + ": " + value, "differs from " + parameter + " '" + expected
           + "': remove it from the template or set " + parameter);
@@ -510,7 +510,7 @@ public final class BaseTemplate {
   }
 
   private EngineException fail(String field, String problem) {
-    return new EngineException("<baseTemplate> " + file + ": " + field + " " + problem);
+    return new EngineException(Option.BASE_TEMPLATE + " " + file + ": " + field + " " + problem);
   }
 
   @SuppressWarnings("unchecked")
@@ -520,7 +520,7 @@ public final class BaseTemplate {
       return Map.of();
     }
     if (!(value instanceof Map)) {
-      throw new EngineException("<baseTemplate> " + file + ": " + path + " must be a mapping, not '" + value + "'");
+      throw new EngineException(Option.BASE_TEMPLATE + " " + file + ": " + path + " must be a mapping, not '" + value + "'");
     }
     return (Map<String, Object>) value;
   }

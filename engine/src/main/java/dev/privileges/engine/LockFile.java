@@ -130,7 +130,7 @@ public record LockFile(String podSecurityLevel, SortedMap<String, SortedSet<Stri
     }
     if (version.intValue() > FORMAT_VERSION) {
       throw invalid(file, "formatVersion " + version.intValue() + " is newer than this plugin reads ("
-          + FORMAT_VERSION + "); upgrade privileges-maven-plugin", fix);
+          + FORMAT_VERSION + "); upgrade Collector Privileges (the Maven plugin or the CLI)", fix);
     }
     JsonNode level = root.get("podSecurityLevel");
     JsonNode granted = root.get("granted");

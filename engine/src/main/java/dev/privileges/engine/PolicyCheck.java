@@ -27,7 +27,7 @@ public final class PolicyCheck {
   /** Parses {@code <forbiddenPrivileges>} entries. */
   public static List<RequirementSelector> parseForbidden(List<String> entries) {
     return entries.stream()
-        .map(e -> RequirementSelector.parse(e, "<forbiddenPrivileges><forbiddenPrivilege>"))
+        .map(e -> RequirementSelector.parse(e, Option.FORBIDDEN_PRIVILEGES + " entry"))
         .toList();
   }
 
@@ -38,7 +38,7 @@ public final class PolicyCheck {
       PodSecurity.Assessment a = grant.podSecurity();
       if (a.level().ordinal() < max.ordinal()) {
         out.add("the pods need Pod Security level " + a.level().label() + ", above the allowed "
-            + max.label() + " (<maxPodSecurityLevel>):");
+            + max.label() + " (" + Option.MAX_POD_SECURITY_LEVEL + "):");
         for (PodSecurity.Violation v : a.violations()) {
           if (v.level().ordinal() <= max.ordinal()) {
             out.add("  " + v.field() + " (" + v.level().label() + " check " + v.check() + ") needed by "
@@ -50,7 +50,7 @@ public final class PolicyCheck {
     for (RequirementSelector s : forbidden) {
       List<Need> needs = needs(grant, s);
       if (!needs.isEmpty()) {
-        out.add(s + " is forbidden (<forbiddenPrivileges>) but granted for " + Resolver.names(needs));
+        out.add(s + " is forbidden (" + Option.FORBIDDEN_PRIVILEGES + ") but granted for " + Resolver.names(needs));
       }
     }
     return out;

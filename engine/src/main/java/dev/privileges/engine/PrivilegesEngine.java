@@ -52,7 +52,7 @@ public final class PrivilegesEngine {
         .filter(w -> g.enabledNames().contains(w.collector())).toList();
     for (Waiver w : waivers) {
       if (w.requirement().startsWith("hostPort:") && g.hostNetwork()) {
-        throw new EngineException("<waivers> " + w.requirement() + " of collector '" + w.collector()
+        throw new EngineException(Option.WAIVERS + " entry " + w.requirement() + " of collector '" + w.collector()
             + "' has no effect: the pod uses hostNetwork (for " + Resolver.names(g.privileges().get(
                 dev.privileges.annotations.Privilege.HOST_NETWORK)) + "), so every listening port is bound on"
             + " the node whatever hostPort says; waive HOST_NETWORK of those collectors too, or drop this waiver");

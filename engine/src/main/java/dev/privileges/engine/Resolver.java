@@ -147,7 +147,7 @@ public final class Resolver {
     for (HostPathMount m : hostPaths) {
       String fix = privilegedReplaced.isEmpty()
           ? "declare PRIVILEGED on that collector"
-          : "set <privilegedInsteadOfCapabilities>true</privilegedInsteadOfCapabilities> so"
+          : "set " + Option.PRIVILEGED_INSTEAD_OF_CAPABILITIES + " to true so"
               + " that collector " + names(privilegedReplaced) + " runs privileged";
       if (m.propagation() == MountPropagation.BIDIRECTIONAL) {
         throw new EngineException("host path '" + m.path() + "' of collector "
@@ -169,7 +169,7 @@ public final class Resolver {
       if (m.env().contains(options.enabledInputsEnv())) {
         throw new EngineException("collector " + names(m.needs()) + " sets environment variable "
             + options.enabledInputsEnv() + " to the mount path of host path '" + m.path()
-            + "', but that variable is <enabledInputsEnv>: choose another <enabledInputsEnv>"
+            + "', but that variable is " + Option.ENABLED_INPUTS_ENV + ": choose another " + Option.ENABLED_INPUTS_ENV
             + " or rename the collector's variable");
       }
     }

@@ -45,7 +45,7 @@ public final class StatementRenderer {
           new StringReader(template.replace("\r\n", "\n")), templatePath.isEmpty() ? DEFAULT_TEMPLATE : templatePath);
       mustache.execute(out, model);
     } catch (MustacheException e) {
-      throw new EngineException("<statementTemplate> '" + templatePath + "' is not a valid Mustache"
+      throw new EngineException(Option.STATEMENT_TEMPLATE + " '" + templatePath + "' is not a valid Mustache"
           + " template (" + e.getMessage() + "): fix the template, or remove the parameter to use the"
           + " default one", e);
     }
@@ -84,14 +84,14 @@ public final class StatementRenderer {
   private static String userTemplate(String path) {
     Path file = Path.of(path);
     if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
-      throw new EngineException("<statementTemplate> '" + path + "' is not a readable file: point it at"
+      throw new EngineException(Option.STATEMENT_TEMPLATE + " '" + path + "' is not a readable file: point it at"
           + " a Mustache template (start from the default, see docs/security-statement.md), or remove"
           + " the parameter to use the default template");
     }
     try {
       return Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new EngineException("<statementTemplate> '" + path + "' cannot be read as UTF-8 ("
+      throw new EngineException(Option.STATEMENT_TEMPLATE + " '" + path + "' cannot be read as UTF-8 ("
           + e.getMessage() + "): save it as UTF-8 text", e);
     }
   }

@@ -78,7 +78,7 @@ class MountPortAndApiRulesTest {
         .build());
 
     assertThatThrownBy(() -> new Resolver().resolve(bundle, DEFAULTS)).isInstanceOf(EngineException.class)
-        .hasMessageContaining("<privilegedInsteadOfCapabilities>");
+        .hasMessageContaining("set privilegedInsteadOfCapabilities to true");
     Rendered r = render(bundle, GenerationOptions.builder().privilegedInsteadOfCapabilities(true).build());
     assertThat(r.mounts()).containsExactly(Map.of("name", "host-var-lib-agent-mounts", "mountPath", "/mounts",
         "mountPropagation", "Bidirectional"));

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.privileges.annotations.Privilege;
+import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,14 +47,20 @@ class OptionMessagesTest {
     m.put(Option.STATEMENT_FILE, () -> OptionsValidator.fileName(Option.STATEMENT_FILE, "a/b.md"));
     m.put(Option.REPORT_FILE, () -> OptionsValidator.fileName(Option.REPORT_FILE, ".."));
     m.put(Option.WAIVERS, () -> new WaiverApplier().apply(BUNDLE, List.of(new Waiver("procs", "HOST_PID", " "))));
+    m.put(Option.BASE_TEMPLATE, () -> BaseTemplate.read(Path.of("no-such-base.yaml"), "no-such-base.yaml"));
+    m.put(Option.STATEMENT_TEMPLATE, () -> new StatementRenderer().render(new Resolver().resolve(BUNDLE,
+        GenerationOptions.builder().statementTemplate("no-such-template.mustache").build())));
+    m.put(Option.FORBIDDEN_PRIVILEGES, () -> PolicyCheck.parseForbidden(List.of("SYS_ADMIN")));
     return m;
   }
 
-  /** Options whose values the engine takes as they are: nothing to get wrong there. */
+  /**
+   * Options the engine takes as they are (nothing to get wrong), or only names in the fix of
+   * another mistake ({@code privilegedInsteadOfCapabilities}, {@code outputDirectory}).
+   */
   private static final Set<Option> UNCHECKED = EnumSet.of(Option.SKIP, Option.NAMESPACE_OBJECT,
       Option.STATEMENT_INTRO, Option.STATEMENT_CLOSING, Option.OUTPUT_DIRECTORY, Option.MKDOCS_DIRECTORY,
-      Option.LOCK_FILE, Option.UPDATE_LOCK, Option.PRIVILEGED_INSTEAD_OF_CAPABILITIES, Option.BASE_TEMPLATE,
-      Option.STATEMENT_TEMPLATE, Option.FORBIDDEN_PRIVILEGES);
+      Option.LOCK_FILE, Option.UPDATE_LOCK, Option.PRIVILEGED_INSTEAD_OF_CAPABILITIES);
 
   @Test
   void everyOption_isEitherCheckedHereOrTakenAsItIs() {

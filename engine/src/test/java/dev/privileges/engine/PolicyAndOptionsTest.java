@@ -20,7 +20,8 @@ class PolicyAndOptionsTest {
 
   @Test
   void levelAboveTheMaximum_namesEveryFieldAndItsCollectors() {
-    List<String> v = new PolicyCheck(Optional.of(PodSecurity.Level.BASELINE), List.of()).violations(GRANT);
+    List<String> v = new PolicyCheck(Optional.of(PodSecurity.Level.BASELINE), List.of()).violations(GRANT)
+        .stream().map(Option.Syntax.MAVEN::render).toList();
     assertThat(v).containsExactly(
         "the pods need Pod Security level privileged, above the allowed baseline (<maxPodSecurityLevel>):",
         "  hostPID: true (baseline check hostNamespaces) needed by procs",
@@ -31,7 +32,8 @@ class PolicyAndOptionsTest {
   @Test
   void forbiddenPrivileges_nameTheCollectorsResponsible() {
     List<String> v = new PolicyCheck(Optional.empty(),
-        PolicyCheck.parseForbidden(List.of("capability:NET_RAW", "RUN_AS_ROOT", "HOST_IPC"))).violations(GRANT);
+        PolicyCheck.parseForbidden(List.of("capability:NET_RAW", "RUN_AS_ROOT", "HOST_IPC"))).violations(GRANT)
+        .stream().map(Option.Syntax.MAVEN::render).toList();
     assertThat(v).containsExactly(
         "capability:NET_RAW is forbidden (<forbiddenPrivileges>) but granted for net",
         "RUN_AS_ROOT is forbidden (<forbiddenPrivileges>) but granted for net");

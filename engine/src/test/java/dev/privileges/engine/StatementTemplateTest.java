@@ -50,7 +50,7 @@ class StatementTemplateTest {
 
     assertThatThrownBy(() -> render(StatementBundles.OPTIONS.toBuilder().statementTemplate(missing).build()))
         .isInstanceOf(EngineException.class)
-        .hasMessage("<statementTemplate> '" + missing + "' is not a readable file: point it at a Mustache"
+        .hasMessage("statementTemplate '" + missing + "' is not a readable file: point it at a Mustache"
             + " template (start from the default, see docs/security-statement.md), or remove the parameter"
             + " to use the default template");
   }
@@ -62,7 +62,7 @@ class StatementTemplateTest {
 
     assertThatThrownBy(() -> render(StatementBundles.OPTIONS.toBuilder().statementTemplate(template.toString()).build()))
         .isInstanceOf(EngineException.class)
-        .hasMessageStartingWith("<statementTemplate> '" + template + "' is not a valid Mustache template (")
+        .hasMessageStartingWith("statementTemplate '" + template + "' is not a valid Mustache template (")
         .hasMessageEndingWith("): fix the template, or remove the parameter to use the default one");
   }
 }

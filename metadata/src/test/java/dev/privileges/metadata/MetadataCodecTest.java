@@ -26,7 +26,7 @@ class MetadataCodecTest {
 
     assertThat(MetadataCodec.read(written, "again.json")).isEqualTo(read);
     assertThat(MetadataCodec.write(MetadataCodec.read(written, "again.json"))).isEqualTo(written);
-    assertThat(written).doesNotContain("\r").contains("\"formatVersion\" : 1")
+    assertThat(written).doesNotContain("\r").contains("\"formatVersion\": 1")
         .contains("Receives metrics: \\\"quoted\\\", #, |, ü.");
     assertThat(written.indexOf("\"feature\"")).isLessThan(written.indexOf("\"name\"")); // sorted keys
   }
@@ -54,8 +54,8 @@ class MetadataCodecTest {
 
   @Test
   void read_invalidEnumValue_namesThePath() {
-    assertThatThrownBy(() -> MetadataCodec.read(STATSD.replace("\"UDP\"", "\"SCTP\""), "f.json"))
-        .hasMessageContaining("ports[0].protocol has the invalid value 'SCTP'");
+    assertThatThrownBy(() -> MetadataCodec.read(STATSD.replace("\"UDP\"", "\"QUIC\""), "f.json"))
+        .hasMessageContaining("ports[0].protocol has the invalid value 'QUIC'");
   }
 
   @Test
