@@ -1,9 +1,9 @@
 package dev.privileges.cli;
 
 import dev.privileges.engine.CheckWorkflow;
-import dev.privileges.engine.Option;
+import dev.privileges.engine.Option.Syntax;
 import dev.privileges.engine.OptionsValidator;
-import dev.privileges.engine.PolicyCheck;
+import dev.privileges.engine.policy.PolicyCheck;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,7 +43,7 @@ final class CheckCommand extends EngineCommand {
         new CheckWorkflow.Request(lockFile, GrantOptions.shown(lockFile), updateLock, policy, UPDATE));
     if (!outcome.passed()) {
       err().println("privileges check failed:");
-      outcome.problems(Option.Syntax.CLI).forEach(err()::println);
+      outcome.problems(Syntax.CLI).forEach(err()::println);
       return ExitCode.CHECK_FAILED;
     }
     out().println(outcome.message());

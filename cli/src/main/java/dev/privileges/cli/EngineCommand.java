@@ -1,6 +1,6 @@
 package dev.privileges.cli;
 
-import dev.privileges.engine.Bundle;
+import dev.privileges.engine.bundle.Bundle;
 import dev.privileges.engine.PrivilegesEngine;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;

@@ -1,6 +1,6 @@
 package dev.privileges.cli;
 
-import dev.privileges.engine.Bundle;
+import dev.privileges.engine.bundle.Bundle;
 import dev.privileges.engine.Explanation;
 import java.util.List;
 import picocli.CommandLine.ArgGroup;

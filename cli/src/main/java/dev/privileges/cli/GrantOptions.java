@@ -1,10 +1,10 @@
 package dev.privileges.cli;
 
-import dev.privileges.engine.BaseTemplate;
+import dev.privileges.engine.kubernetes.BaseTemplate;
 import dev.privileges.engine.GenerationOptions;
 import dev.privileges.engine.OptionsValidator;
 import dev.privileges.engine.ShownPath;
-import dev.privileges.engine.Waiver;
+import dev.privileges.engine.bundle.Waiver;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.privileges.cli;
 
-import dev.privileges.engine.LockFile;
-import dev.privileges.engine.LockStore;
+import dev.privileges.engine.policy.LockFile;
+import dev.privileges.engine.policy.LockStore;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

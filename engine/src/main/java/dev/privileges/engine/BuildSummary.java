@@ -1,10 +1,15 @@
 package dev.privileges.engine;
 
+import dev.privileges.engine.bundle.Waiver;
+import dev.privileges.engine.grant.Grant;
+import dev.privileges.engine.grant.PodSecurity;
+import dev.privileges.engine.policy.LockFile;
 import dev.privileges.metadata.CollectorMetadata;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
+
 
 /**
  * The summary every front end prints after {@code generate}: the waivers (as warnings: a feature

@@ -1,9 +1,14 @@
 package dev.privileges.engine;
 
+import dev.privileges.engine.grant.Grant;
+import dev.privileges.engine.policy.LockFile;
+import dev.privileges.engine.policy.LockStore;
+import dev.privileges.engine.policy.PolicyCheck;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+
 
 /**
  * The {@code check} operation of every front end: compares the grant with the committed lock file

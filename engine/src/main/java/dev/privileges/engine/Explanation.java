@@ -1,11 +1,19 @@
 package dev.privileges.engine;
 
+import dev.privileges.engine.bundle.Bundle;
+import dev.privileges.engine.grant.Grant;
+import dev.privileges.engine.grant.Need;
+import dev.privileges.engine.grant.Resolver;
+import dev.privileges.engine.policy.LockFile;
+import dev.privileges.engine.policy.PolicyCheck;
+import dev.privileges.engine.policy.RequirementSelector;
 import dev.privileges.metadata.CollectorMetadata;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
+
 
 /**
  * The {@code explain} operation: what one collector brings to the grant, or which collectors one

@@ -1,11 +1,15 @@
 package dev.privileges.engine;
 
+import dev.privileges.engine.grant.PodSecurity;
+import dev.privileges.engine.grant.Resolver;
+import dev.privileges.engine.kubernetes.KubernetesNames;
 import dev.privileges.metadata.KernelVersion;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+
 
 /**
  * Checks the build's options before anything is resolved (the {@link Resolver} calls it), and

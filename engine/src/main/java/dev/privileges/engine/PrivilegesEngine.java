@@ -1,9 +1,21 @@
 package dev.privileges.engine;
 
+import dev.privileges.engine.bundle.Bundle;
+import dev.privileges.engine.bundle.BundleReader;
+import dev.privileges.engine.bundle.Waiver;
+import dev.privileges.engine.bundle.WaiverApplier;
+import dev.privileges.engine.grant.Grant;
+import dev.privileges.engine.grant.Resolver;
+import dev.privileges.engine.kubernetes.DaemonSetRenderer;
+import dev.privileges.engine.kubernetes.Yaml;
+import dev.privileges.engine.output.OutputWriter;
+import dev.privileges.engine.report.ReportRenderer;
+import dev.privileges.engine.statement.StatementRenderer;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
 
 /**
  * The one entry point front ends call: read the metadata, resolve the grant, render every output

@@ -1,12 +1,16 @@
 package dev.privileges.engine;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import dev.privileges.engine.bundle.Bundle;
+import dev.privileges.engine.grant.Resolver;
+import dev.privileges.engine.kubernetes.DaemonSetRenderer;
 import dev.privileges.metadata.KernelVersion;
 import dev.privileges.testing.Golden;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
 
 /** The whole rendered object set of characteristic bundles, against reviewed golden files. */
 class GoldenDaemonSetTest {

@@ -1,11 +1,13 @@
 package dev.privileges.engine;
 
-import static dev.privileges.engine.TestBundles.bundle;
-import static dev.privileges.engine.TestBundles.collector;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
-
 import dev.privileges.annotations.Privilege;
+import dev.privileges.engine.bundle.Bundle;
+import dev.privileges.engine.bundle.Waiver;
+import dev.privileges.engine.bundle.WaiverApplier;
+import dev.privileges.engine.grant.Resolver;
+import dev.privileges.engine.kubernetes.BaseTemplate;
+import dev.privileges.engine.policy.PolicyCheck;
+import dev.privileges.engine.statement.StatementRenderer;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -13,6 +15,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+
+import static dev.privileges.engine.TestBundles.bundle;
+import static dev.privileges.engine.TestBundles.collector;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
 
 /**
  * The engine's messages name options only through the {@link Option} catalogue: for every option

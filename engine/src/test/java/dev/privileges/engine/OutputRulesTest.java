@@ -1,18 +1,23 @@
 package dev.privileges.engine;
 
-import static dev.privileges.engine.TestBundles.bundle;
-import static dev.privileges.engine.TestBundles.collector;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import dev.privileges.annotations.Confinement;
 import dev.privileges.annotations.Privilege;
-import dev.privileges.engine.PodSecurity.Level;
+import dev.privileges.engine.bundle.Bundle;
+import dev.privileges.engine.grant.PodSecurity.Level;
+import dev.privileges.engine.grant.PodSecurity;
+import dev.privileges.engine.grant.Resolver;
+import dev.privileges.engine.kubernetes.DaemonSetRenderer;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TimeZone;
 import org.junit.jupiter.api.Test;
+
+import static dev.privileges.engine.TestBundles.bundle;
+import static dev.privileges.engine.TestBundles.collector;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 
 /** PRODUCT §6 rules 9 to 13, on the rendered YAML. */
 class OutputRulesTest {

@@ -1,5 +1,10 @@
 package dev.privileges.engine;
 
+import dev.privileges.engine.bundle.Bundle;
+import dev.privileges.engine.grant.Grant;
+import dev.privileges.engine.grant.Resolver;
+import dev.privileges.engine.report.ReportRenderer;
+import dev.privileges.engine.statement.StatementRenderer;
 import dev.privileges.testing.Golden;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -7,6 +12,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+
 
 /** The statement and the JSON report of sample bundles, byte for byte against golden files. */
 class StatementGoldenTest {

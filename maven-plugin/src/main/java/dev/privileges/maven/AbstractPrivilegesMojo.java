@@ -1,6 +1,6 @@
 package dev.privileges.maven;
 
-import dev.privileges.engine.BaseTemplate;
+import dev.privileges.engine.kubernetes.BaseTemplate;
 import dev.privileges.engine.EngineException;
 import dev.privileges.engine.EngineIoException;
 import dev.privileges.engine.GenerationOptions;
@@ -161,7 +161,7 @@ public abstract class AbstractPrivilegesMojo extends AbstractMojo {
   }
 
   protected GenerationOptions options() {
-    List<dev.privileges.engine.Waiver> engineWaivers = waivers.stream().map(Waiver::toEngine).toList();
+    List<dev.privileges.engine.bundle.Waiver> engineWaivers = waivers.stream().map(Waiver::toEngine).toList();
     Optional<BaseTemplate> template = Optional.ofNullable(baseTemplate)
         .map(f -> BaseTemplate.read(f.toPath(), shown(f)));
     return GenerationOptions.builder()

@@ -1,10 +1,10 @@
 package dev.privileges.maven;
 
 import dev.privileges.engine.CheckWorkflow;
-import dev.privileges.engine.Grant;
+import dev.privileges.engine.grant.Grant;
 import dev.privileges.engine.Option;
 import dev.privileges.engine.OptionsValidator;
-import dev.privileges.engine.PolicyCheck;
+import dev.privileges.engine.policy.PolicyCheck;
 import dev.privileges.engine.PrivilegesEngine;
 import java.io.File;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package dev.privileges.maven;
 
-import dev.privileges.engine.LockFile;
-import dev.privileges.engine.LockStore;
+import dev.privileges.engine.policy.LockFile;
+import dev.privileges.engine.policy.LockStore;
 import dev.privileges.engine.PrivilegesEngine;
 import java.io.File;
 import org.apache.maven.plugins.annotations.Mojo;

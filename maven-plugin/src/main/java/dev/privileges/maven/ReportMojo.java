@@ -2,7 +2,7 @@ package dev.privileges.maven;
 
 import dev.privileges.engine.EngineException;
 import dev.privileges.engine.Option;
-import dev.privileges.engine.OutputWriter;
+import dev.privileges.engine.output.OutputWriter;
 import dev.privileges.engine.PrivilegesEngine;
 import java.io.File;
 import java.nio.file.Path;
