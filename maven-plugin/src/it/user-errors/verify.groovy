@@ -1,6 +1,6 @@
 def log = new File(basedir, 'build.log').getText('UTF-8')
 def expected = [
-  "<enabledCollectors> names 'nope', which is not a collector of this bundle: use one of [cpu, statsd]",
+  "<enabledCollectors> names 'nope', which is not a collector of this bundle: use one of [cpu, host_processes, ipc_info, self, statsd]",
   "<namespace> 'Foo_Bar' is not a DNS-1123 label (at most 63 lower-case letters, digits and '-', starting and ending with a letter or digit), perhaps you meant 'foo-bar'",
   "<nonRootUid> '0' is not a non-root UID: use a number from 1 to 2147483647",
   "<enabledInputsEnv> '1-inputs' is not an environment variable name (letters, digits and '_', not starting with a digit), perhaps you meant '_1_INPUTS'",

@@ -58,7 +58,7 @@ class CliBehaviourTest {
 
     assertThat(cli.exitCode()).isEqualTo(2);
     assertThat(cli.err()).startsWith("privileges generate: error: ")
-        .contains("'cpu', which is not a collector of this bundle: use one of [host_processes, statsd]")
+        .contains("--enabled-collectors names 'cpu', which is not a collector of this bundle: use one of [host_processes, statsd]")
         .doesNotContain("Exception");
     assertThat(dir.resolve("out")).doesNotExist();
   }
@@ -76,7 +76,8 @@ class CliBehaviourTest {
     Cli cli = Cli.run("generate", "--port-exposure", "sideways", inputs().toString());
 
     assertThat(cli.exitCode()).isEqualTo(2);
-    assertThat(cli.err()).contains("'sideways' is not one of HOST_PORT, SERVICE");
+    assertThat(cli.err()).contains("privileges generate: error: --port-exposure 'sideways' is not one of HOST_PORT, SERVICE")
+        .doesNotContain("<portExposure>");
   }
 
   @Test
