@@ -1,12 +1,12 @@
 package dev.privileges.benchmarks;
 
-import dev.privileges.engine.Bundle;
-import dev.privileges.engine.BundleReader;
-import dev.privileges.engine.DaemonSetRenderer;
+import dev.privileges.engine.bundle.Bundle;
+import dev.privileges.engine.bundle.BundleReader;
+import dev.privileges.engine.kubernetes.DaemonSetRenderer;
 import dev.privileges.engine.GenerationOptions;
-import dev.privileges.engine.Grant;
-import dev.privileges.engine.Resolver;
-import dev.privileges.engine.StatementRenderer;
+import dev.privileges.engine.grant.Grant;
+import dev.privileges.engine.grant.Resolver;
+import dev.privileges.engine.statement.StatementRenderer;
 import dev.privileges.metadata.CollectorMetadata;
 import java.io.IOException;
 import java.nio.file.Files;

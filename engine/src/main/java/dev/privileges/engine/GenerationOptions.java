@@ -1,11 +1,16 @@
 package dev.privileges.engine;
 
+import dev.privileges.engine.bundle.Waiver;
+import dev.privileges.engine.bundle.WaiverApplier;
+import dev.privileges.engine.kubernetes.BaseTemplate;
+import dev.privileges.engine.statement.Markdown;
 import dev.privileges.metadata.KernelVersion;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+
 
 /**
  * What the build decides, as opposed to what collectors declare. Build with {@link #builder()};

@@ -1,5 +1,8 @@
 package dev.privileges.engine;
 
+import dev.privileges.engine.grant.PodSecurity;
+import dev.privileges.engine.grant.Resolver;
+import dev.privileges.engine.kubernetes.KubernetesNames;
 import dev.privileges.metadata.KernelVersion;
 import java.util.Arrays;
 import java.util.Locale;
@@ -7,11 +10,12 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+
 /**
  * Checks the build's options before anything is resolved (the {@link Resolver} calls it), and
- * parses the ones given as text. Every message names the parameter as the user wrote it (the pom element), the bad value
- * and a fix, e.g. {@code <namespace> 'Foo_Bar' is not a DNS-1123 label ..., perhaps you meant
- * 'foo-bar'}.
+ * parses the ones given as text. Every message names the option (through the {@link Option}
+ * catalogue, so each front end words it), the bad value and a fix, e.g. {@code namespace 'Foo_Bar'
+ * is not a DNS-1123 label ..., perhaps you meant 'foo-bar'}.
  */
 public final class OptionsValidator {
 
@@ -21,32 +25,32 @@ public final class OptionsValidator {
 
   /** Validates every option; throws on the first problem. */
   public static void validate(GenerationOptions o) {
-    dnsLabel("<name>", o.name());
-    dnsLabel("<namespace>", o.namespace());
+    dnsLabel(Option.NAME, o.name());
+    dnsLabel(Option.NAMESPACE, o.namespace());
     if (!o.containerName().equals(o.name())) {
-      dnsLabel("<containerName>", o.containerName());
+      dnsLabel(Option.CONTAINER_NAME, o.containerName());
     }
     if (o.image() == null || o.image().isBlank() || o.image().chars().anyMatch(Character::isWhitespace)) {
-      throw new EngineException("<image> '" + o.image() + "' is not a container image reference:"
+      throw new EngineException(Option.IMAGE + " '" + o.image() + "' is not a container image reference:"
           + " give one without spaces, e.g. 'registry.example.com/agent:1.2.3'");
     }
     for (Map.Entry<String, String> label : o.labels().entrySet()) {
       labelKey(label.getKey());
       if (!KubernetesNames.isLabelValue(label.getValue())) {
-        throw new EngineException("<labels><" + label.getKey() + "> '" + label.getValue() + "' is not a"
+        throw new EngineException(Option.LABELS + " entry '" + label.getKey() + "': value '" + label.getValue() + "' is not a"
             + " valid label value (at most 63 letters, digits, '-', '_' or '.', starting and ending"
             + " with a letter or digit), perhaps you meant '" + labelValueSuggestion(label.getValue()) + "'");
       }
     }
     if (o.nonRootUid() < 1 || o.nonRootUid() > Integer.MAX_VALUE) {
-      throw new EngineException("<nonRootUid> '" + o.nonRootUid() + "' is not a non-root UID: use a"
+      throw new EngineException(Option.NON_ROOT_UID + " '" + o.nonRootUid() + "' is not a non-root UID: use a"
           + " number from 1 to " + Integer.MAX_VALUE + ", e.g. 10001 (UID 0 is root, which"
           + " collectors request with RUN_AS_ROOT)");
     }
     if (!KubernetesNames.isEnvName(o.enabledInputsEnv())) {
       String s = o.enabledInputsEnv() == null ? "" : o.enabledInputsEnv().toUpperCase(Locale.ROOT)
           .replaceAll("[^A-Z0-9_]+", "_").replaceAll("^([0-9])", "_$1");
-      throw new EngineException("<enabledInputsEnv> '" + o.enabledInputsEnv() + "' is not an"
+      throw new EngineException(Option.ENABLED_INPUTS_ENV + " '" + o.enabledInputsEnv() + "' is not an"
           + " environment variable name (letters, digits and '_', not starting with a digit),"
           + " perhaps you meant '" + s + "'");
     }
@@ -56,54 +60,54 @@ public final class OptionsValidator {
           + " counts them by feature instead, e.g. " + GenerationOptions.DEFAULT_STATEMENT_COLLECTOR_LIMIT);
     }
     if (o.productName() == null || o.productName().isBlank()) {
-      throw new EngineException("<productName> is blank: name the product, e.g. 'Sample Agent'");
+      throw new EngineException(Option.PRODUCT_NAME + " is blank: name the product, e.g. 'Sample Agent'");
     }
   }
 
   /** Checks an output file name: a plain name inside the output folder. */
-  public static void fileName(String parameter, String value) {
+  public static void fileName(Option option, String value) {
     if (value == null || !FILE_NAME.matcher(value).matches() || value.equals(".") || value.equals("..")) {
       String s = value == null ? "" : value.replaceAll(".*[/\\\\]", "");
-      throw new EngineException("<" + parameter + "> '" + value + "' is not a plain file name: outputs"
-          + " are only written inside the output folder (<outputDirectory>), so give a name without"
+      throw new EngineException(option + " '" + value + "' is not a plain file name: outputs"
+          + " are only written inside the output folder (" + Option.OUTPUT_DIRECTORY + "), so give a name without"
           + " folders" + (s.isEmpty() || s.equals("..") ? "" : ", perhaps you meant '" + s + "'"));
     }
   }
 
-  /** Parses {@code <portExposure>}. */
+  /** Parses the port exposure option. */
   public static PortExposure portExposure(String value) {
-    return enumValue("portExposure", value, PortExposure.class);
+    return enumValue(Option.PORT_EXPOSURE, value, PortExposure.class);
   }
 
-  /** Parses {@code <maxPodSecurityLevel>}. */
+  /** Parses the maximum Pod Security level option. */
   public static PodSecurity.Level podSecurityLevel(String value) {
-    return enumValue("maxPodSecurityLevel", value, PodSecurity.Level.class);
+    return enumValue(Option.MAX_POD_SECURITY_LEVEL, value, PodSecurity.Level.class);
   }
 
-  /** Parses {@code <oldestKernel>}. */
+  /** Parses the oldest kernel option. */
   public static KernelVersion oldestKernel(String value) {
     try {
       return KernelVersion.parse(value == null ? "" : value.trim());
     } catch (IllegalArgumentException e) {
-      throw new EngineException("<oldestKernel> '" + value + "' is not a kernel version: write"
+      throw new EngineException(Option.OLDEST_KERNEL + " '" + value + "' is not a kernel version: write"
           + " major.minor, e.g. '5.8'");
     }
   }
 
-  private static <E extends Enum<E>> E enumValue(String parameter, String value, Class<E> type) {
+  private static <E extends Enum<E>> E enumValue(Option option, String value, Class<E> type) {
     String v = value == null ? "" : value.trim().toUpperCase(Locale.ROOT).replace('-', '_');
     for (E e : type.getEnumConstants()) {
       if (e.name().equals(v)) {
         return e;
       }
     }
-    throw new EngineException("<" + parameter + "> '" + value + "' is not one of "
+    throw new EngineException(option + " '" + value + "' is not one of "
         + Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", ")));
   }
 
-  private static void dnsLabel(String parameter, String value) {
+  private static void dnsLabel(Option option, String value) {
     if (!KubernetesNames.isDnsLabel(value)) {
-      throw new EngineException(parameter + " '" + value + "' is not a DNS-1123 label (at most 63"
+      throw new EngineException(option + " '" + value + "' is not a DNS-1123 label (at most 63"
           + " lower-case letters, digits and '-', starting and ending with a letter or digit),"
           + " perhaps you meant '" + dnsSuggestion(value) + "'");
     }
@@ -111,7 +115,7 @@ public final class OptionsValidator {
 
   private static void labelKey(String key) {
     if (!KubernetesNames.isQualifiedName(key)) {
-      throw new EngineException("<labels> key '" + key + "' is not a valid label key ([prefix/]name,"
+      throw new EngineException(Option.LABELS + " key '" + key + "' is not a valid label key ([prefix/]name,"
           + " the name at most 63 letters, digits, '-', '_' or '.'), perhaps you meant '"
           + labelValueSuggestion(key) + "'");
     }

@@ -1,9 +1,23 @@
 package dev.privileges.engine;
 
+import dev.privileges.engine.kubernetes.WrittenYamlAudit;
+
+import dev.privileges.engine.bundle.Bundle;
+import dev.privileges.engine.bundle.BundleReader;
+import dev.privileges.engine.bundle.Waiver;
+import dev.privileges.engine.bundle.WaiverApplier;
+import dev.privileges.engine.grant.Grant;
+import dev.privileges.engine.grant.Resolver;
+import dev.privileges.engine.kubernetes.DaemonSetRenderer;
+import dev.privileges.engine.kubernetes.Yaml;
+import dev.privileges.engine.output.OutputWriter;
+import dev.privileges.engine.report.ReportRenderer;
+import dev.privileges.engine.statement.StatementRenderer;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
 
 /**
  * The one entry point front ends call: read the metadata, resolve the grant, render every output
@@ -39,14 +53,20 @@ public final class PrivilegesEngine {
     return resolve(reader.read(sources), options);
   }
 
-  private Grant resolve(Bundle bundle, GenerationOptions options) {
+  /** Reads the sources (jars and class folders), then the folders of hand-written metadata. */
+  public Bundle read(List<Path> sources, List<Path> handWritten) {
+    return reader.read(sources, handWritten);
+  }
+
+  /** Applies the waivers and resolves the grant of a bundle already read. */
+  public Grant resolve(Bundle bundle, GenerationOptions options) {
     WaiverApplier.Applied applied = new WaiverApplier().apply(bundle, options.waivers());
     Grant g = resolver.resolve(applied.bundle(), options);
     List<Waiver> waivers = applied.waivers().stream()
         .filter(w -> g.enabledNames().contains(w.collector())).toList();
     for (Waiver w : waivers) {
       if (w.requirement().startsWith("hostPort:") && g.hostNetwork()) {
-        throw new EngineException("<waivers> " + w.requirement() + " of collector '" + w.collector()
+        throw new EngineException(Option.WAIVERS + " entry " + w.requirement() + " of collector '" + w.collector()
             + "' has no effect: the pod uses hostNetwork (for " + Resolver.names(g.privileges().get(
                 dev.privileges.annotations.Privilege.HOST_NETWORK)) + "), so every listening port is bound on"
             + " the node whatever hostPort says; waive HOST_NETWORK of those collectors too, or drop this waiver");
@@ -67,10 +87,15 @@ public final class PrivilegesEngine {
    */
   public Result generate(List<Path> sources, GenerationOptions options, Path outputFolder, OutputNames names,
       Path mkdocsFolder) {
-    OptionsValidator.fileName("daemonSetFile", names.daemonSet());
-    OptionsValidator.fileName("statementFile", names.statement());
-    OptionsValidator.fileName("reportFile", names.report());
-    Bundle bundle = reader.read(sources);
+    return generate(reader.read(sources), options, outputFolder, names, mkdocsFolder);
+  }
+
+  /** Like {@link #generate(List, GenerationOptions, Path, OutputNames, Path)} on a bundle already read. */
+  public Result generate(Bundle bundle, GenerationOptions options, Path outputFolder, OutputNames names,
+      Path mkdocsFolder) {
+    OptionsValidator.fileName(Option.DAEMON_SET_FILE, names.daemonSet());
+    OptionsValidator.fileName(Option.STATEMENT_FILE, names.statement());
+    OptionsValidator.fileName(Option.REPORT_FILE, names.report());
     Grant grant = resolve(bundle, options);
     List<Map<String, Object>> objects = daemonSetRenderer.documents(grant);
     if (options.baseTemplate().isPresent()) {

@@ -1,14 +1,20 @@
 package dev.privileges.engine;
 
+import dev.privileges.annotations.Privilege;
+import dev.privileges.engine.grant.Grant;
+import dev.privileges.engine.grant.Resolver;
+import dev.privileges.engine.kubernetes.BaseTemplate;
+import dev.privileges.engine.kubernetes.DaemonSetRenderer;
+import dev.privileges.engine.kubernetes.Yaml;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
 import static dev.privileges.engine.TestBundles.bundle;
 import static dev.privileges.engine.TestBundles.collector;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.privileges.annotations.Privilege;
-import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.Test;
 
 class BaseTemplateTest {
 
@@ -84,7 +90,7 @@ class BaseTemplateTest {
               hostIPC: true
         """, grant(Privilege.HOST_PID)))
         .isInstanceOf(EngineException.class)
-        .hasMessageStartingWith("<baseTemplate> src/main/k8s/base.yaml: spec.template.spec.hostIPC: true grants"
+        .hasMessageStartingWith("baseTemplate src/main/k8s/base.yaml: spec.template.spec.hostIPC: true grants"
             + " the node's IPC namespace (HOST_IPC), which no enabled collector needs: remove it from the template");
   }
 
@@ -147,7 +153,7 @@ class BaseTemplateTest {
     assertThat(statsd.usesHostPorts()).isTrue();
     assertThatThrownBy(() -> render(SURGE.formatted("1", "0"), statsd))
         .isInstanceOf(EngineException.class)
-        .hasMessage("<baseTemplate> src/main/k8s/base.yaml: spec.updateStrategy.rollingUpdate.maxSurge: 1"
+        .hasMessage("baseTemplate src/main/k8s/base.yaml: spec.updateStrategy.rollingUpdate.maxSurge: 1"
             + " lets a second agent pod start on a node before the old one stops, but the agent binds host"
             + " ports (8125/UDP for statsd), so the new pod cannot bind them and the rollout stalls: set"
             + " maxSurge to 0 (the plugin's default) and roll with maxUnavailable");
@@ -163,7 +169,7 @@ class BaseTemplateTest {
     assertThat(yaml).contains("maxSurge: 1");
     assertThat(render(SURGE.formatted("\"0%\"", "2"), grant(Privilege.HOST_NETWORK))).contains("maxUnavailable: 2");
     assertThatThrownBy(() -> render(SURGE.formatted("0", "\"0%\""), grant()))
-        .hasMessage("<baseTemplate> src/main/k8s/base.yaml: spec.updateStrategy.rollingUpdate.maxUnavailable: 0%"
+        .hasMessage("baseTemplate src/main/k8s/base.yaml: spec.updateStrategy.rollingUpdate.maxUnavailable: 0%"
             + " and maxSurge are both 0, which the Kubernetes API rejects: set maxUnavailable to 1 (the"
             + " plugin's default) or more");
   }
@@ -171,6 +177,6 @@ class BaseTemplateTest {
   @Test
   void otherKinds_fail() {
     assertThatThrownBy(() -> BaseTemplate.parse("kind: Deployment\nspec: {}\n", FILE))
-        .hasMessageStartingWith("<baseTemplate> src/main/k8s/base.yaml is a Deployment, not a DaemonSet or a pod template");
+        .hasMessageStartingWith("baseTemplate src/main/k8s/base.yaml is a Deployment, not a DaemonSet or a pod template");
   }
 }

@@ -1,5 +1,10 @@
 package dev.privileges.engine;
 
+import dev.privileges.engine.bundle.Waiver;
+import dev.privileges.engine.grant.Grant;
+import dev.privileges.engine.grant.Need;
+import dev.privileges.engine.report.CanonicalJson;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.util.DefaultIndenter;

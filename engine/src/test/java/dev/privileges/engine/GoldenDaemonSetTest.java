@@ -1,13 +1,21 @@
 package dev.privileges.engine;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import dev.privileges.engine.bundle.Bundle;
+import dev.privileges.engine.grant.Resolver;
+import dev.privileges.engine.kubernetes.DaemonSetRenderer;
 import dev.privileges.metadata.KernelVersion;
+import dev.privileges.testing.Golden;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+
 /** The whole rendered object set of characteristic bundles, against reviewed golden files. */
 class GoldenDaemonSetTest {
+
+  private static final Golden GOLDEN = Golden.in(Path.of("src/test/resources/golden"));
 
   private static GenerationOptions.Builder options() {
     return GenerationOptions.builder().name("datakit").namespace("datakit")
@@ -26,39 +34,39 @@ class GoldenDaemonSetTest {
 
   @Test
   void nothingNeeded_matchesGolden() {
-    Golden.assertMatches("nothing-needed.yaml", render(List.of("dk"), options()));
+    GOLDEN.assertMatches("nothing-needed.yaml", render(List.of("dk"), options()));
   }
 
   @Test
   void hostMetricsOnly_matchesGolden() {
-    Golden.assertMatches("host-metrics.yaml", render(SampleLikeBundle.HOST_METRICS, options()));
+    GOLDEN.assertMatches("host-metrics.yaml", render(SampleLikeBundle.HOST_METRICS, options()));
   }
 
   @Test
   void receiversOnly_withHostPorts_matchesGolden() {
-    Golden.assertMatches("receivers-hostport.yaml", render(SampleLikeBundle.RECEIVERS, options()));
+    GOLDEN.assertMatches("receivers-hostport.yaml", render(SampleLikeBundle.RECEIVERS, options()));
   }
 
   @Test
   void receiversOnly_withNodeLocalService_matchesGolden() {
-    Golden.assertMatches("receivers-service.yaml", render(SampleLikeBundle.RECEIVERS,
+    GOLDEN.assertMatches("receivers-service.yaml", render(SampleLikeBundle.RECEIVERS,
         options().portExposure(PortExposure.SERVICE).namespaceObject(true)));
   }
 
   @Test
   void ebpfOnKernel58_matchesGolden() {
-    Golden.assertMatches("ebpf-kernel-5.8.yaml",
+    GOLDEN.assertMatches("ebpf-kernel-5.8.yaml",
         render(List.of("ebpf-net"), options().oldestKernel(KernelVersion.parse("5.8"))));
   }
 
   @Test
   void ebpfOnKernel419_matchesGolden() {
-    Golden.assertMatches("ebpf-kernel-4.19.yaml",
+    GOLDEN.assertMatches("ebpf-kernel-4.19.yaml",
         render(List.of("ebpf-net"), options().oldestKernel(KernelVersion.parse("4.19"))));
   }
 
   @Test
   void wholeSampleLikeBundle_matchesGolden() {
-    Golden.assertMatches("sample-all.yaml", render(List.of(), options().namespaceObject(true)));
+    GOLDEN.assertMatches("sample-all.yaml", render(List.of(), options().namespaceObject(true)));
   }
 }

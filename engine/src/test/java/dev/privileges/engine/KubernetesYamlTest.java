@@ -1,5 +1,11 @@
 package dev.privileges.engine;
 
+import dev.privileges.engine.grant.Grant;
+import dev.privileges.engine.grant.Resolver;
+import dev.privileges.engine.kubernetes.DaemonSetRenderer;
+import dev.privileges.engine.kubernetes.KubernetesYaml;
+import dev.privileges.engine.kubernetes.Yaml;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.LinkedHashMap;

@@ -1,14 +1,18 @@
 package dev.privileges.engine;
 
+import dev.privileges.annotations.Privilege;
+import dev.privileges.annotations.Protocol;
+import dev.privileges.engine.bundle.Bundle;
+import dev.privileges.engine.grant.Resolver;
+import dev.privileges.engine.kubernetes.DaemonSetRenderer;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
 import static dev.privileges.engine.TestBundles.bundle;
 import static dev.privileges.engine.TestBundles.collector;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.privileges.annotations.Privilege;
-import dev.privileges.annotations.Protocol;
-import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.Test;
 
 /** The foundation's least-privilege promises, checked on the rendered YAML of small bundles. */
 class LeastPrivilegeBasicsTest {

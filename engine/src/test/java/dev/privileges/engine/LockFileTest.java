@@ -1,14 +1,18 @@
 package dev.privileges.engine;
 
+import dev.privileges.annotations.Privilege;
+import dev.privileges.annotations.Protocol;
+import dev.privileges.engine.grant.Grant;
+import dev.privileges.engine.grant.Resolver;
+import dev.privileges.engine.policy.LockFile;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
 import static dev.privileges.engine.TestBundles.bundle;
 import static dev.privileges.engine.TestBundles.collector;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.privileges.annotations.Privilege;
-import dev.privileges.annotations.Protocol;
-import java.util.List;
-import org.junit.jupiter.api.Test;
 
 class LockFileTest {
 

@@ -1,5 +1,12 @@
 package dev.privileges.engine;
 
+import dev.privileges.engine.grant.Grant;
+import dev.privileges.engine.grant.Resolver;
+import dev.privileges.engine.kubernetes.BaseTemplate;
+import dev.privileges.engine.kubernetes.DaemonSetRenderer;
+import dev.privileges.engine.kubernetes.KubernetesYaml;
+import dev.privileges.engine.kubernetes.Yaml;
+
 import static dev.privileges.engine.TestBundles.bundle;
 import static dev.privileges.engine.TestBundles.collector;
 import static org.assertj.core.api.Assertions.assertThat;

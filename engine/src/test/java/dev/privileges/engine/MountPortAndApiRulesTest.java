@@ -1,17 +1,20 @@
 package dev.privileges.engine;
 
+import dev.privileges.annotations.HostPathType;
+import dev.privileges.annotations.MountPropagation;
+import dev.privileges.annotations.Privilege;
+import dev.privileges.annotations.Protocol;
+import dev.privileges.engine.bundle.Bundle;
+import dev.privileges.engine.grant.Resolver;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
 import static dev.privileges.engine.TestBundles.bundle;
 import static dev.privileges.engine.TestBundles.collector;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.privileges.annotations.HostPathType;
-import dev.privileges.annotations.MountPropagation;
-import dev.privileges.annotations.Privilege;
-import dev.privileges.annotations.Protocol;
-import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.Test;
 
 /** PRODUCT §6 rules 6 to 8, on the rendered YAML. */
 class MountPortAndApiRulesTest {
@@ -78,7 +81,7 @@ class MountPortAndApiRulesTest {
         .build());
 
     assertThatThrownBy(() -> new Resolver().resolve(bundle, DEFAULTS)).isInstanceOf(EngineException.class)
-        .hasMessageContaining("<privilegedInsteadOfCapabilities>");
+        .hasMessageContaining("set privilegedInsteadOfCapabilities to true");
     Rendered r = render(bundle, GenerationOptions.builder().privilegedInsteadOfCapabilities(true).build());
     assertThat(r.mounts()).containsExactly(Map.of("name", "host-var-lib-agent-mounts", "mountPath", "/mounts",
         "mountPropagation", "Bidirectional"));

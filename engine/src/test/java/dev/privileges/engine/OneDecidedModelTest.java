@@ -1,17 +1,28 @@
 package dev.privileges.engine;
 
+import dev.privileges.annotations.HostPathType;
+import dev.privileges.annotations.MountPropagation;
+import dev.privileges.annotations.Privilege;
+import dev.privileges.annotations.Protocol;
+import dev.privileges.engine.bundle.Bundle;
+import dev.privileges.engine.grant.Grant;
+import dev.privileges.engine.grant.Resolver;
+import dev.privileges.engine.kubernetes.DaemonSetRenderer;
+import dev.privileges.engine.policy.LockFile;
+import dev.privileges.engine.policy.PolicyCheck;
+import dev.privileges.engine.policy.RequirementSelector;
+import dev.privileges.engine.report.ReportRenderer;
+import dev.privileges.engine.statement.FeatureRecommendations;
+import dev.privileges.engine.statement.StatementRenderer;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
 import static dev.privileges.engine.TestBundles.bundle;
 import static dev.privileges.engine.TestBundles.collector;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.privileges.annotations.HostPathType;
-import dev.privileges.annotations.MountPropagation;
-import dev.privileges.annotations.Privilege;
-import dev.privileges.annotations.Protocol;
-import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.Test;
 
 /**
  * Issue 12: every output renders the one decided model, and what is granted works. Each test

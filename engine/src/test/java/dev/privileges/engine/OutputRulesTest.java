@@ -1,18 +1,23 @@
 package dev.privileges.engine;
 
-import static dev.privileges.engine.TestBundles.bundle;
-import static dev.privileges.engine.TestBundles.collector;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import dev.privileges.annotations.Confinement;
 import dev.privileges.annotations.Privilege;
-import dev.privileges.engine.PodSecurity.Level;
+import dev.privileges.engine.bundle.Bundle;
+import dev.privileges.engine.grant.PodSecurity.Level;
+import dev.privileges.engine.grant.PodSecurity;
+import dev.privileges.engine.grant.Resolver;
+import dev.privileges.engine.kubernetes.DaemonSetRenderer;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TimeZone;
 import org.junit.jupiter.api.Test;
+
+import static dev.privileges.engine.TestBundles.bundle;
+import static dev.privileges.engine.TestBundles.collector;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 
 /** PRODUCT §6 rules 9 to 13, on the rendered YAML. */
 class OutputRulesTest {
@@ -59,7 +64,7 @@ class OutputRulesTest {
     GenerationOptions options = GenerationOptions.builder().enabledInputsEnv("ENABLED-INPUTS").build();
 
     assertThatThrownBy(() -> new Resolver().resolve(bundle(collector("cpu").nothing().build()), options))
-        .isInstanceOf(EngineException.class).hasMessageContaining("<enabledInputsEnv> 'ENABLED-INPUTS'");
+        .isInstanceOf(EngineException.class).hasMessageContaining("enabledInputsEnv 'ENABLED-INPUTS'");
   }
 
   @Test
@@ -147,7 +152,7 @@ class OutputRulesTest {
 
     assertThatThrownBy(() -> new Resolver().resolve(bundle(collector("cpu").nothing().build()), options))
         .isInstanceOf(EngineException.class)
-        .hasMessage("<namespace> 'Foo_Bar' is not a DNS-1123 label (at most 63 lower-case letters,"
+        .hasMessage("namespace 'Foo_Bar' is not a DNS-1123 label (at most 63 lower-case letters,"
             + " digits and '-', starting and ending with a letter or digit), perhaps you meant 'foo-bar'");
   }
 }

@@ -1,15 +1,20 @@
 package dev.privileges.engine;
 
+import dev.privileges.annotations.Privilege;
+import dev.privileges.engine.bundle.Bundle;
+import dev.privileges.engine.grant.Grant;
+import dev.privileges.engine.grant.Need;
+import dev.privileges.engine.grant.Resolver;
+import dev.privileges.metadata.KernelVersion;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
 import static dev.privileges.engine.TestBundles.bundle;
 import static dev.privileges.engine.TestBundles.collector;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.privileges.annotations.Privilege;
-import dev.privileges.metadata.KernelVersion;
-import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.Test;
 
 /** PRODUCT §6 rules 1 to 5, on the rendered YAML. */
 class PodAndContainerRulesTest {
@@ -150,7 +155,7 @@ class PodAndContainerRulesTest {
     GenerationOptions options = GenerationOptions.builder().nonRootUid(0).build();
 
     assertThatThrownBy(() -> new Resolver().resolve(bundle(collector("cpu").nothing().build()), options))
-        .isInstanceOf(EngineException.class).hasMessageContaining("<nonRootUid> '0'")
+        .isInstanceOf(EngineException.class).hasMessageContaining("nonRootUid '0'")
         .hasMessageContaining("10001");
   }
 

@@ -1,19 +1,25 @@
 package dev.privileges.engine;
 
-import static dev.privileges.engine.TestBundles.bundle;
-import static dev.privileges.engine.TestBundles.collector;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.privileges.annotations.Confinement;
 import dev.privileges.annotations.Privilege;
 import dev.privileges.annotations.Protocol;
-import dev.privileges.engine.PodSecurity.Level;
+import dev.privileges.engine.bundle.Bundle;
+import dev.privileges.engine.grant.Grant;
+import dev.privileges.engine.grant.PodSecurity.Level;
+import dev.privileges.engine.grant.PodSecurity;
+import dev.privileges.engine.grant.Resolver;
+import dev.privileges.engine.kubernetes.DaemonSetRenderer;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+
+import static dev.privileges.engine.TestBundles.bundle;
+import static dev.privileges.engine.TestBundles.collector;
+import static org.assertj.core.api.Assertions.assertThat;
+
 
 /**
  * The level {@link PodSecurity} computes from the grant agrees with an independent reading of

@@ -1,11 +1,14 @@
 package dev.privileges.engine;
 
+import dev.privileges.engine.statement.HostPathRisks;
+import dev.privileges.engine.statement.PrivilegeRisk;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.privileges.annotations.Confinement;
 import dev.privileges.annotations.Privilege;
-import dev.privileges.engine.PrivilegeRisk.Risk;
-import dev.privileges.engine.PrivilegeRisk.Severity;
+import dev.privileges.engine.statement.PrivilegeRisk.Risk;
+import dev.privileges.engine.statement.PrivilegeRisk.Severity;
 import dev.privileges.metadata.LinuxCapabilities;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,12 +1,14 @@
 package dev.privileges.engine;
 
-import dev.privileges.engine.PodSecurity.Level;
+import dev.privileges.engine.grant.Grant;
+import dev.privileges.engine.grant.PodSecurity.Level;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
+
 
 /**
  * An independent reading of the Pod Security Standards (reference notes A1: the checks of

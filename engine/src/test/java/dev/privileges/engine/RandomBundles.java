@@ -6,11 +6,13 @@ import dev.privileges.annotations.MountPropagation;
 import dev.privileges.annotations.Privilege;
 import dev.privileges.annotations.Protocol;
 import dev.privileges.engine.TestBundles.CollectorBuilder;
+import dev.privileges.engine.bundle.Bundle;
 import dev.privileges.metadata.CollectorMetadata;
 import dev.privileges.metadata.KernelVersion;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+
 
 /**
  * Seeded random bundles and options for property tests. Requirements are drawn from small pools

@@ -1,7 +1,11 @@
 package dev.privileges.engine;
 
+import dev.privileges.engine.bundle.Bundle;
+import dev.privileges.engine.grant.Resolver;
+import dev.privileges.engine.kubernetes.DaemonSetRenderer;
 import java.util.List;
 import java.util.Map;
+
 
 /**
  * Read access to the rendered YAML of a bundle, the way a reviewer reads it. Public for the

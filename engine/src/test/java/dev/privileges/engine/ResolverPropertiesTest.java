@@ -1,9 +1,13 @@
 package dev.privileges.engine;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.privileges.annotations.MountPropagation;
 import dev.privileges.annotations.Privilege;
+import dev.privileges.engine.bundle.Bundle;
+import dev.privileges.engine.bundle.CollectorSelection;
+import dev.privileges.engine.grant.Grant;
+import dev.privileges.engine.grant.KernelCapabilities;
+import dev.privileges.engine.grant.Resolver;
+import dev.privileges.engine.kubernetes.DaemonSetRenderer;
 import dev.privileges.metadata.ApiRuleRequirement;
 import dev.privileges.metadata.CapabilityRequirement;
 import dev.privileges.metadata.CollectorMetadata;
@@ -22,6 +26,9 @@ import java.util.TreeSet;
 import java.util.stream.LongStream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
 
 /**
  * Properties of the resolver over 200 seeded random bundles ({@link RandomBundles}), checked on

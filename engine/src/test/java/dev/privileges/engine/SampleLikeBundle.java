@@ -1,14 +1,16 @@
 package dev.privileges.engine;
 
-import static dev.privileges.engine.TestBundles.collector;
-
 import dev.privileges.annotations.HostPathType;
 import dev.privileges.annotations.MountPropagation;
 import dev.privileges.annotations.Privilege;
 import dev.privileges.annotations.Protocol;
 import dev.privileges.engine.TestBundles.CollectorBuilder;
+import dev.privileges.engine.bundle.Bundle;
 import dev.privileges.metadata.CollectorMetadata;
 import java.util.List;
+
+import static dev.privileges.engine.TestBundles.collector;
+
 
 /**
  * A DataKit-like bundle modelled on the collector catalogue of the reference notes (twenty

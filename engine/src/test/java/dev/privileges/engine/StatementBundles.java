@@ -1,16 +1,18 @@
 package dev.privileges.engine;
 
-import static dev.privileges.engine.TestBundles.bundle;
-import static dev.privileges.engine.TestBundles.collector;
-
 import dev.privileges.annotations.HostPathType;
 import dev.privileges.annotations.MountPropagation;
 import dev.privileges.annotations.Privilege;
 import dev.privileges.annotations.Protocol;
+import dev.privileges.engine.bundle.Bundle;
 import dev.privileges.metadata.HostPathRequirement;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+
+import static dev.privileges.engine.TestBundles.bundle;
+import static dev.privileges.engine.TestBundles.collector;
+
 
 /** The bundles whose statements are golden files, modelled on DataKit's inputs. */
 final class StatementBundles {

@@ -1,5 +1,6 @@
 package dev.privileges.engine;
 
+import dev.privileges.engine.statement.Markdown;
 import java.util.ArrayList;
 import java.util.List;
 import org.commonmark.ext.gfm.tables.TableBlock;
@@ -16,6 +17,7 @@ import org.commonmark.node.SourceSpan;
 import org.commonmark.node.Text;
 import org.commonmark.parser.IncludeSourceSpans;
 import org.commonmark.parser.Parser;
+
 
 /** A statement parsed by a real Markdown parser (commonmark-java with GFM tables), for assertions. */
 final class StatementDocument {

@@ -1,10 +1,13 @@
 package dev.privileges.engine;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.privileges.annotations.Privilege;
+import dev.privileges.engine.bundle.Bundle;
+import dev.privileges.engine.grant.Resolver;
+import dev.privileges.engine.report.ReportRenderer;
+import dev.privileges.engine.statement.Markdown;
+import dev.privileges.engine.statement.StatementRenderer;
 import dev.privileges.metadata.CollectorMetadata;
 import dev.privileges.metadata.PrivilegeRequirement;
 import java.util.List;
@@ -14,6 +17,9 @@ import org.commonmark.node.HtmlBlock;
 import org.commonmark.node.HtmlInline;
 import org.commonmark.node.Link;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
 
 /** Strings from collectors can hold anything; they come out of Markdown and JSON intact and inert. */
 class StatementEscapingTest {

@@ -1,13 +1,17 @@
 package dev.privileges.engine;
 
+import dev.privileges.annotations.Privilege;
+import dev.privileges.annotations.Protocol;
+import dev.privileges.engine.bundle.Bundle;
+import dev.privileges.engine.grant.Resolver;
+import dev.privileges.engine.statement.StatementRenderer;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
 import static dev.privileges.engine.TestBundles.bundle;
 import static dev.privileges.engine.TestBundles.collector;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.privileges.annotations.Privilege;
-import dev.privileges.annotations.Protocol;
-import java.util.List;
-import org.junit.jupiter.api.Test;
 
 /** The table "if you do not need this feature", read from the rendered statement. */
 class StatementRecommendationsTest {

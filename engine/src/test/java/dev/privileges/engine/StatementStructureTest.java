@@ -1,7 +1,11 @@
 package dev.privileges.engine;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import dev.privileges.engine.bundle.Bundle;
+import dev.privileges.engine.grant.Grant;
+import dev.privileges.engine.grant.Resolver;
+import dev.privileges.engine.kubernetes.DaemonSetRenderer;
+import dev.privileges.engine.statement.Markdown;
+import dev.privileges.engine.statement.StatementRenderer;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +16,9 @@ import org.commonmark.ext.gfm.tables.TableBlock;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
 
 /**
  * Each sample statement, read by a real Markdown parser: one H1, an anchor on every other heading,

@@ -1,13 +1,16 @@
 package dev.privileges.engine;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
+import dev.privileges.engine.grant.Resolver;
+import dev.privileges.engine.statement.StatementRenderer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 
 /** The statement's wording can be replaced: intro and closing text, or a whole Mustache template. */
 class StatementTemplateTest {
@@ -50,7 +53,7 @@ class StatementTemplateTest {
 
     assertThatThrownBy(() -> render(StatementBundles.OPTIONS.toBuilder().statementTemplate(missing).build()))
         .isInstanceOf(EngineException.class)
-        .hasMessage("<statementTemplate> '" + missing + "' is not a readable file: point it at a Mustache"
+        .hasMessage("statementTemplate '" + missing + "' is not a readable file: point it at a Mustache"
             + " template (start from the default, see docs/security-statement.md), or remove the parameter"
             + " to use the default template");
   }
@@ -62,7 +65,7 @@ class StatementTemplateTest {
 
     assertThatThrownBy(() -> render(StatementBundles.OPTIONS.toBuilder().statementTemplate(template.toString()).build()))
         .isInstanceOf(EngineException.class)
-        .hasMessageStartingWith("<statementTemplate> '" + template + "' is not a valid Mustache template (")
+        .hasMessageStartingWith("statementTemplate '" + template + "' is not a valid Mustache template (")
         .hasMessageEndingWith("): fix the template, or remove the parameter to use the default one");
   }
 }

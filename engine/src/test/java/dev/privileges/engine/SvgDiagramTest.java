@@ -1,11 +1,18 @@
 package dev.privileges.engine;
 
+import dev.privileges.engine.bundle.Bundle;
+import dev.privileges.engine.grant.Grant;
+import dev.privileges.engine.grant.GrantedItem;
+import dev.privileges.engine.grant.Resolver;
+import dev.privileges.engine.statement.StatementRenderer;
+import dev.privileges.engine.statement.SvgDiagram;
+
 import static dev.privileges.engine.TestBundles.bundle;
 import static dev.privileges.engine.TestBundles.collector;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.privileges.annotations.Privilege;
-import dev.privileges.engine.PrivilegeRisk.Severity;
+import dev.privileges.engine.statement.PrivilegeRisk.Severity;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.List;
@@ -19,6 +26,9 @@ import org.xml.sax.InputSource;
 /** The features-to-privileges SVG: golden files, well-formed XML, escaped text, nothing that runs or loads. */
 class SvgDiagramTest {
 
+  private static final dev.privileges.testing.Golden GOLDEN =
+      dev.privileges.testing.Golden.in(java.nio.file.Path.of("src/test/resources/golden"));
+
   private static String svg(Bundle bundle) {
     return new StatementRenderer().diagram(new Resolver().resolve(bundle, StatementBundles.OPTIONS));
   }
@@ -26,7 +36,7 @@ class SvgDiagramTest {
   @ParameterizedTest
   @ValueSource(strings = {"datakit-like", "nothing-needed"})
   void diagram_matchesGoldenFile(String name) throws IOException {
-    StatementGolden.assertMatches("statement/" + name + ".svg", svg(StatementBundles.all().get(name)));
+    GOLDEN.assertMatches("statement/" + name + ".svg", svg(StatementBundles.all().get(name)));
   }
 
   @Test

@@ -5,6 +5,7 @@ import dev.privileges.annotations.HostPathType;
 import dev.privileges.annotations.MountPropagation;
 import dev.privileges.annotations.Privilege;
 import dev.privileges.annotations.Protocol;
+import dev.privileges.engine.bundle.Bundle;
 import dev.privileges.metadata.ApiRuleRequirement;
 import dev.privileges.metadata.CapabilityRequirement;
 import dev.privileges.metadata.CollectorMetadata;
@@ -18,6 +19,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+
 
 /** Builds collectors and bundles in tests, without compiling annotated classes. */
 public final class TestBundles {

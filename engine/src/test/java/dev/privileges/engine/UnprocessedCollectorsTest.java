@@ -1,5 +1,8 @@
 package dev.privileges.engine;
 
+import dev.privileges.engine.bundle.BundleReader;
+import dev.privileges.engine.bundle.UnprocessedCollectors;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

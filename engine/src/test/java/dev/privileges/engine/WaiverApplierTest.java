@@ -1,14 +1,20 @@
 package dev.privileges.engine;
 
+import dev.privileges.annotations.Privilege;
+import dev.privileges.annotations.Protocol;
+import dev.privileges.engine.bundle.Bundle;
+import dev.privileges.engine.bundle.Waiver;
+import dev.privileges.engine.bundle.WaiverApplier;
+import dev.privileges.engine.grant.Grant;
+import dev.privileges.engine.grant.Resolver;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
 import static dev.privileges.engine.TestBundles.bundle;
 import static dev.privileges.engine.TestBundles.collector;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.privileges.annotations.Privilege;
-import dev.privileges.annotations.Protocol;
-import java.util.List;
-import org.junit.jupiter.api.Test;
 
 class WaiverApplierTest {
 
@@ -75,7 +81,7 @@ class WaiverApplierTest {
   void waiverThatMatchesNothing_failsListingTheDeclaredRequirements() {
     assertThatThrownBy(() -> apply(new Waiver("statsd", "hostPath:/proc", "x")))
         .isInstanceOf(EngineException.class)
-        .hasMessage("<waivers><waiver> for collector 'statsd' requirement 'hostPath:/proc' matches"
+        .hasMessage("waivers entry for collector 'statsd' requirement 'hostPath:/proc' matches"
             + " nothing: the collector does not declare it. Remove the waiver, or fix it to one of the"
             + " collector's requirements: hostPort:8125/UDP, port:8125/UDP");
   }
@@ -83,13 +89,13 @@ class WaiverApplierTest {
   @Test
   void blankReason_fails() {
     assertThatThrownBy(() -> apply(new Waiver("statsd", "port:8125/UDP", "  ")))
-        .hasMessageStartingWith("<waivers><waiver> for collector 'statsd' requirement 'port:8125/UDP' has no <reason>");
+        .hasMessageStartingWith("waivers entry for collector 'statsd' requirement 'port:8125/UDP' has no reason");
   }
 
   @Test
   void unknownCollector_failsListingTheKnownOnes() {
     assertThatThrownBy(() -> apply(new Waiver("statd", "port:8125/UDP", "x")))
-        .hasMessage("<waivers><waiver><collector> 'statd' is not a collector of this bundle: use one of [ebpf, k8s, statsd]");
+        .hasMessage("waivers entry: collector 'statd' is not a collector of this bundle: use one of [ebpf, k8s, statsd]");
   }
 
   @Test

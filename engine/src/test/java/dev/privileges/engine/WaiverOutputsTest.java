@@ -1,9 +1,7 @@
 package dev.privileges.engine;
 
-import static dev.privileges.engine.TestBundles.collector;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.privileges.annotations.Protocol;
+import dev.privileges.engine.bundle.Waiver;
 import dev.privileges.metadata.CollectorMetadata;
 import dev.privileges.metadata.MetadataCodec;
 import dev.privileges.metadata.MetadataLocations;
@@ -14,6 +12,10 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static dev.privileges.engine.TestBundles.collector;
+import static org.assertj.core.api.Assertions.assertThat;
+
 
 /** A waiver removes the requirement from the YAML and appears in the statement and the report. */
 class WaiverOutputsTest {

@@ -1,5 +1,15 @@
 package dev.privileges.engine;
 
+import dev.privileges.engine.grant.Grant;
+import dev.privileges.engine.grant.Resolver;
+import dev.privileges.engine.kubernetes.BaseTemplate;
+import dev.privileges.engine.kubernetes.DaemonSetRenderer;
+import dev.privileges.engine.kubernetes.KubernetesNames;
+import dev.privileges.engine.kubernetes.WrittenYamlAudit;
+import dev.privileges.engine.kubernetes.Yaml;
+import dev.privileges.engine.policy.LockFile;
+import dev.privileges.engine.statement.StatementRenderer;
+
 import static dev.privileges.engine.TestBundles.bundle;
 import static dev.privileges.engine.TestBundles.collector;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,9 +22,9 @@ import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.stream.LongStream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 /** Rule 14: the written YAML, read back as the API server reads it, grants exactly the model. */
 class WrittenYamlAuditTest {

@@ -1,10 +1,12 @@
 package dev.privileges.maven;
 
-import dev.privileges.engine.BaseTemplate;
+import dev.privileges.engine.kubernetes.BaseTemplate;
 import dev.privileges.engine.EngineException;
 import dev.privileges.engine.EngineIoException;
 import dev.privileges.engine.GenerationOptions;
+import dev.privileges.engine.Option;
 import dev.privileges.engine.OptionsValidator;
+import dev.privileges.engine.statement.ShownPath;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -68,17 +70,11 @@ public abstract class AbstractPrivilegesMojo extends AbstractMojo {
   @Parameter(property = "privileges.enabledInputsEnv", defaultValue = "ENV_DEFAULT_ENABLED_INPUTS")
   private String enabledInputsEnv;
 
-  /**
-   * Grant {@code privileged: true} to collectors that declare {@code PRIVILEGED}, instead of the
-   * capabilities they declare as its replacement.
-   */
+  /** Grant {@code privileged: true} to collectors that declare it, not the capabilities that replace it. */
   @Parameter(property = "privileges.privilegedInsteadOfCapabilities", defaultValue = "false")
   private boolean privilegedInsteadOfCapabilities;
 
-  /**
-   * How ports that must be reachable at NodeIP:port are exposed: {@code HOST_PORT} (a hostPort on
-   * the container) or {@code SERVICE} (a Service with {@code internalTrafficPolicy: Local}).
-   */
+  /** How ports reachable at NodeIP:port are exposed: {@code HOST_PORT}, or {@code SERVICE} (node-local). */
   @Parameter(property = "privileges.portExposure", defaultValue = "HOST_PORT")
   private String portExposure;
 
@@ -90,10 +86,7 @@ public abstract class AbstractPrivilegesMojo extends AbstractMojo {
   @Parameter(property = "privileges.productName", defaultValue = "${project.name}")
   private String productName;
 
-  /**
-   * Requirements removed from collectors before resolution, each with a mandatory reason. A waiver
-   * that matches nothing fails the build. See {@link Waiver}.
-   */
+  /** Requirements removed from collectors before resolution, each with a reason ({@link Waiver}). */
   @Parameter
   private List<Waiver> waivers = new ArrayList<>();
 
@@ -105,10 +98,7 @@ public abstract class AbstractPrivilegesMojo extends AbstractMojo {
   @Parameter(property = "privileges.baseTemplate")
   private File baseTemplate;
 
-  /**
-   * Also emit, first in the YAML, a Namespace labelled {@code pod-security.kubernetes.io/enforce}
-   * with the Pod Security level the pods meet.
-   */
+  /** Also emit, first, a Namespace labelled with the Pod Security level the pods meet. */
   @Parameter(property = "privileges.namespaceObject", defaultValue = "false")
   private boolean namespaceObject;
 
@@ -144,20 +134,26 @@ public abstract class AbstractPrivilegesMojo extends AbstractMojo {
       getLog().info("Skipping privileges:" + goal() + " because privileges.skip is true.");
       return;
     }
+    if ("pom".equals(project.getPackaging())) {
+      // an aggregator or parent: no classes, and its children run the goal themselves
+      getLog().info("Skipping privileges:" + goal() + " because " + project.getArtifactId()
+          + " has pom packaging (no collectors of its own).");
+      return;
+    }
     try {
       run();
     } catch (EngineIoException e) {
       // the environment failed (disk, permissions): an execution error, with its cause
-      throw new MojoExecutionException(e.getMessage(), e);
+      throw new MojoExecutionException(e.message(Option.Syntax.MAVEN), e);
     } catch (EngineException e) {
       // the user's mistake: one message, no stack trace
-      throw new MojoFailureException(e.getMessage());
+      throw new MojoFailureException(e.message(Option.Syntax.MAVEN));
     }
   }
 
-  /** Whether {@code skip} is set. */
+  /** Whether the goal is skipped ({@code skip}, or {@code pom} packaging). */
   protected boolean skipped() {
-    return skip;
+    return skip || "pom".equals(project.getPackaging());
   }
 
   /** The goal name, for messages. */
@@ -179,7 +175,7 @@ public abstract class AbstractPrivilegesMojo extends AbstractMojo {
   }
 
   protected GenerationOptions options() {
-    List<dev.privileges.engine.Waiver> engineWaivers = waivers.stream().map(Waiver::toEngine).toList();
+    List<dev.privileges.engine.bundle.Waiver> engineWaivers = waivers.stream().map(Waiver::toEngine).toList();
     Optional<BaseTemplate> template = Optional.ofNullable(baseTemplate)
         .map(f -> BaseTemplate.read(f.toPath(), shown(f)));
     return GenerationOptions.builder()
@@ -208,8 +204,6 @@ public abstract class AbstractPrivilegesMojo extends AbstractMojo {
 
   /** A path as the user sees it: relative to the project folder when inside it, with '/'. */
   protected String shown(File file) {
-    Path base = project.getBasedir().toPath().toAbsolutePath().normalize();
-    Path path = file.toPath().toAbsolutePath().normalize();
-    return (path.startsWith(base) ? base.relativize(path) : path).toString().replace(File.separatorChar, '/');
+    return ShownPath.of(project.getBasedir().toPath(), file.toPath());
   }
 }

@@ -1,18 +1,15 @@
 package dev.privileges.maven;
 
-import dev.privileges.engine.Grant;
-import dev.privileges.engine.LockFile;
+import dev.privileges.engine.CheckWorkflow;
+import dev.privileges.engine.grant.Grant;
+import dev.privileges.engine.Option;
 import dev.privileges.engine.OptionsValidator;
-import dev.privileges.engine.PolicyCheck;
+import dev.privileges.engine.policy.PolicyCheck;
 import dev.privileges.engine.PrivilegesEngine;
 import java.io.File;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -31,8 +28,11 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
     threadSafe = true)
 public class CheckMojo extends AbstractPrivilegesMojo {
 
-  private static final String UPDATE = "mvn verify -Dprivileges.updateLock=true (or mvn privileges:lock"
-      + " when the plugin is configured outside an execution)";
+  /**
+   * Works from the reactor root and from the module, without {@code <pluginGroups>}: it runs the
+   * same bound executions, each rewriting its own lock file.
+   */
+  static final String UPDATE = "mvn verify -Dprivileges.updateLock=true";
 
   /** The committed lock file. */
   @Parameter(property = "privileges.lockFile", defaultValue = "${project.basedir}/privileges.lock.json")
@@ -62,40 +62,16 @@ public class CheckMojo extends AbstractPrivilegesMojo {
   }
 
   @Override
-  protected void run() throws MojoExecutionException, MojoFailureException {
+  protected void run() throws MojoFailureException {
     PolicyCheck policy = new PolicyCheck(
         Optional.ofNullable(maxPodSecurityLevel).filter(s -> !s.isBlank()).map(OptionsValidator::podSecurityLevel),
         PolicyCheck.parseForbidden(forbiddenPrivileges));
     Grant grant = new PrivilegesEngine().resolve(sources(), options());
-    List<String> problems = new ArrayList<>(policy.violations(grant));
-    LockFile current = LockFile.of(grant);
-    String lockName = shown(lockFile);
-    if (updateLock) {
-      LockMojo.write(current, lockFile);
-      getLog().info("Updated " + lockName + " from the current grant: review and commit it.");
-    } else if (!lockFile.isFile()) {
-      problems.add("lock file " + lockName + " does not exist: create it with " + UPDATE
-          + ", review it and commit it.");
-    } else {
-      String text;
-      try {
-        text = Files.readString(lockFile.toPath(), StandardCharsets.UTF_8);
-      } catch (IOException e) {
-        throw new MojoExecutionException("cannot read " + lockName + ": " + e.getMessage(), e);
-      }
-      List<String> changes = current.differencesFrom(LockFile.parse(text, lockName, UPDATE));
-      if (!changes.isEmpty()) {
-        problems.add("the privileges differ from " + lockName + ":");
-        changes.forEach(c -> problems.add("  " + c));
-        problems.add("If the change is intended, update the lock with " + UPDATE + " and commit it.");
-      }
+    CheckWorkflow.Outcome outcome = CheckWorkflow.run(grant,
+        new CheckWorkflow.Request(lockFile.toPath(), shown(lockFile), updateLock, policy, UPDATE));
+    if (!outcome.passed()) {
+      throw new MojoFailureException("privileges:check failed:\n" + String.join("\n", outcome.problems(Option.Syntax.MAVEN)));
     }
-    if (!problems.isEmpty()) {
-      throw new MojoFailureException("privileges:check failed:\n" + String.join("\n", problems));
-    }
-    if (!updateLock) {
-      getLog().info("Privileges match " + lockName + " and the policy"
-          + " (Pod Security level " + grant.podSecurity().level().label() + ").");
-    }
+    getLog().info(outcome.message());
   }
 }

@@ -1,16 +1,11 @@
 package dev.privileges.maven;
 
-import dev.privileges.engine.Grant;
-import dev.privileges.engine.LockFile;
-import dev.privileges.engine.PodSecurity;
+import dev.privileges.engine.BuildSummary;
 import dev.privileges.engine.PrivilegesEngine;
-import dev.privileges.engine.Waiver;
-import dev.privileges.metadata.CollectorMetadata;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Map;
-import java.util.SortedSet;
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -54,11 +49,23 @@ public class GenerateMojo extends AbstractPrivilegesMojo {
 
   /**
    * Attach the outputs to the project (type {@code yaml} classifier {@code daemonset}, type
-   * {@code md} classifier {@code security}, type {@code json} classifier {@code privileges}), so
-   * install and deploy publish them next to the jar.
+   * {@code md} classifier {@code security}, type {@code json} classifier {@code privileges}, each
+   * after the {@code classifier} prefix), so install and deploy publish them next to the jar.
    */
   @Parameter(property = "privileges.attach", defaultValue = "true")
   private boolean attach;
+
+  /**
+   * What the classifiers of the attached outputs start with ({@code <classifier>-daemonset}, ...),
+   * so that several executions in one module deploy side by side. Default: none when the module
+   * has one {@code generate} execution ({@code daemonset}, {@code security}, {@code privileges}),
+   * the execution id when it has several.
+   */
+  @Parameter
+  private String classifier;
+
+  @Parameter(defaultValue = "${mojoExecution}", readonly = true)
+  private MojoExecution execution;
 
   @Component
   private MavenProjectHelper projectHelper;
@@ -82,59 +89,41 @@ public class GenerateMojo extends AbstractPrivilegesMojo {
         }
       });
     }
-    summarize(result);
+    for (BuildSummary.Line line : BuildSummary.of(result, shown(outputDirectory))) {
+      if (line.warning()) {
+        getLog().warn(line.text());
+      } else {
+        getLog().info(line.text());
+      }
+    }
   }
 
   private void attach(String fileName, Path path) {
     String type;
-    String classifier;
+    String kind;
     if (fileName.equals(daemonSetFile)) {
       type = "yaml";
-      classifier = "daemonset";
+      kind = "daemonset";
     } else if (fileName.equals(statementFile)) {
       type = "md";
-      classifier = "security";
+      kind = "security";
     } else {
       int dot = fileName.lastIndexOf('.');
       type = dot < 0 ? "txt" : fileName.substring(dot + 1).toLowerCase(Locale.ROOT);
-      classifier = (dot < 0 ? fileName : fileName.substring(0, dot)).toLowerCase(Locale.ROOT)
+      kind = (dot < 0 ? fileName : fileName.substring(0, dot)).toLowerCase(Locale.ROOT)
           .replaceAll("[^a-z0-9]+", "-");
     }
-    projectHelper.attachArtifact(project, type, classifier, path.toFile());
+    String prefix = classifierPrefix();
+    projectHelper.attachArtifact(project, type, prefix.isEmpty() ? kind : prefix + "-" + kind, path.toFile());
   }
 
-  private void summarize(PrivilegesEngine.Result result) {
-    Grant grant = result.grant();
-    for (Waiver w : grant.waivers()) {
-      String feature = grant.enabled().stream().filter(c -> c.name().equals(w.collector()))
-          .map(CollectorMetadata::feature).findFirst().orElse("");
-      getLog().warn("Waiver: collector '" + w.collector() + "' runs without " + w.requirement()
-          + ", so its feature '" + feature + "' degrades. Reason given: " + w.reason());
+  private String classifierPrefix() {
+    if (classifier != null) {
+      return classifier.trim();
     }
-    getLog().info("Collector Privileges summary");
-    getLog().info("  Enabled collectors (" + grant.enabled().size() + "): " + String.join(", ", grant.enabledNames()));
-    Map<String, SortedSet<String>> granted = LockFile.of(grant).granted();
-    if (granted.isEmpty()) {
-      getLog().info("  Granted: nothing beyond the restricted defaults");
-    } else {
-      getLog().info("  Granted (item <- collectors):");
-      int width = granted.keySet().stream().mapToInt(String::length).max().orElse(0);
-      granted.forEach((item, collectors) -> getLog().info("    " + pad(item, width) + " <- "
-          + String.join(", ", collectors)));
-    }
-    PodSecurity.Assessment security = grant.podSecurity();
-    getLog().info("  Pod Security level: " + security.level().label()
-        + (security.heldBy().isEmpty() ? "" : " (held there by " + String.join(", ", security.collectorsHoldingLevel()) + ")"));
-    if (grant.waivers().isEmpty()) {
-      getLog().info("  Waivers: none");
-    } else {
-      getLog().info("  Waivers:");
-      grant.waivers().forEach(w -> getLog().info("    " + w.collector() + " " + w.requirement() + ": " + w.reason()));
-    }
-    getLog().info("  Outputs in " + shown(outputDirectory) + ": " + String.join(", ", result.files().keySet()));
-  }
-
-  private static String pad(String s, int width) {
-    return s + " ".repeat(Math.max(0, width - s.length()));
+    String key = execution.getGroupId() + ":" + execution.getArtifactId();
+    long generating = project.getBuildPlugins().stream().filter(p -> p.getKey().equals(key))
+        .flatMap(p -> p.getExecutions().stream()).filter(e -> e.getGoals().contains(goal())).count();
+    return generating > 1 ? execution.getExecutionId() : "";
   }
 }

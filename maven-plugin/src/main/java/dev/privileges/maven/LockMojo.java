@@ -1,11 +1,9 @@
 package dev.privileges.maven;
 
-import dev.privileges.engine.Grant;
-import dev.privileges.engine.LockFile;
-import dev.privileges.engine.OutputWriter;
+import dev.privileges.engine.policy.LockFile;
+import dev.privileges.engine.policy.LockStore;
 import dev.privileges.engine.PrivilegesEngine;
 import java.io.File;
-import java.util.Map;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
@@ -28,15 +26,9 @@ public class LockMojo extends AbstractPrivilegesMojo {
 
   @Override
   protected void run() {
-    Grant grant = new PrivilegesEngine().resolve(sources(), options());
-    write(LockFile.of(grant), lockFile);
-    getLog().info("Wrote " + shown(lockFile) + " (" + LockFile.of(grant).granted().size()
+    LockFile lock = LockFile.of(new PrivilegesEngine().resolve(sources(), options()));
+    LockStore.write(lock, lockFile.toPath());
+    getLog().info("Wrote " + shown(lockFile) + " (" + lock.granted().size()
         + " granted items): review and commit it.");
-  }
-
-  /** Writes the lock atomically; only the lock file itself is touched. */
-  static void write(LockFile lock, File file) {
-    new OutputWriter(file.getAbsoluteFile().getParentFile().toPath())
-        .write(Map.of(file.getName(), lock.render()));
   }
 }

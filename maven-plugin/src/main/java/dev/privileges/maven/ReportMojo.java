@@ -1,7 +1,8 @@
 package dev.privileges.maven;
 
 import dev.privileges.engine.EngineException;
-import dev.privileges.engine.OutputWriter;
+import dev.privileges.engine.Option;
+import dev.privileges.engine.output.OutputWriter;
 import dev.privileges.engine.PrivilegesEngine;
 import java.io.File;
 import java.nio.file.Path;
@@ -56,7 +57,7 @@ public class ReportMojo extends AbstractPrivilegesMojo implements MavenReport {
     try {
       html = html();
     } catch (EngineException e) {
-      throw new MavenReportException(e.getMessage(), e);
+      throw new MavenReportException(e.message(Option.Syntax.MAVEN), e);
     }
     sink.head();
     sink.title();

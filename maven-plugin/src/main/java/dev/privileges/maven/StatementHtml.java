@@ -1,6 +1,6 @@
 package dev.privileges.maven;
 
-import dev.privileges.engine.StatementRenderer;
+import dev.privileges.engine.statement.StatementRenderer;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;

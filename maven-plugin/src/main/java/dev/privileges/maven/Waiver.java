@@ -28,7 +28,7 @@ public class Waiver {
   /** Why the bundle can do without it; mandatory, printed in the security statement. */
   private String reason;
 
-  dev.privileges.engine.Waiver toEngine() {
-    return new dev.privileges.engine.Waiver(collector, requirement, reason);
+  dev.privileges.engine.bundle.Waiver toEngine() {
+    return new dev.privileges.engine.bundle.Waiver(collector, requirement, reason);
   }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import com.google.testing.compile.Compilation;
+import dev.privileges.testing.Golden;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -37,6 +38,8 @@ import org.junit.jupiter.api.io.TempDir;
  * with the same bytes as through the Filer, which the compile-testing tests cover.
  */
 class DirectWriteTest {
+
+  private static final Golden GOLDEN = Golden.in(Path.of("src/test/resources/expected"));
 
   private static final List<String> NAMES = List.of("host_processes", "self", "statsd");
 
@@ -101,7 +104,7 @@ class DirectWriteTest {
     Path metadata = out.resolve("META-INF/dev.privileges/collectors");
     assertEquals(List.of("host_processes.json", "self.json", "statsd.json"), listing(metadata));
     for (String name : NAMES) {
-      Golden.assertMatches("metadata/" + name + ".json",
+      GOLDEN.assertMatches("metadata/" + name + ".json",
           Files.readString(metadata.resolve(name + ".json"), StandardCharsets.UTF_8));
     }
     assertEquals("host_processes\ttest.HostProcesses\nself\ttest.Self\nstatsd\ttest.Statsd\n",
@@ -138,7 +141,7 @@ class DirectWriteTest {
 
     assertEquals(List.of("host_processes.json", "self.json", "statsd.json"),
         listing(self.getParent()));
-    Golden.assertMatches("metadata/self.json", Files.readString(self, StandardCharsets.UTF_8));
+    GOLDEN.assertMatches("metadata/self.json", Files.readString(self, StandardCharsets.UTF_8));
   }
 
   @Test

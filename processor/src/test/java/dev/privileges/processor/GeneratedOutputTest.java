@@ -13,6 +13,7 @@ import dev.privileges.annotations.runtime.RequirementDescriptor;
 import dev.privileges.metadata.CollectorMetadata;
 import dev.privileges.metadata.MetadataCodec;
 import dev.privileges.metadata.MetadataLocations;
+import dev.privileges.testing.Golden;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -25,6 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The metadata files and the generated registry, against golden files and each other. */
 class GeneratedOutputTest {
+
+  private static final Golden GOLDEN = Golden.in(Path.of("src/test/resources/expected"));
 
   /** A reason with everything that must survive JSON and Java escaping unchanged. */
   static final String TRICKY_VALUE = "Reads \"quoted\" C:\\path\\ # not a comment | pipe\n"
@@ -74,7 +77,7 @@ class GeneratedOutputTest {
   void metadata_matchesGoldenFiles() throws IOException {
     Compilation c = compileSamples();
     for (String name : List.of("host_processes", "self", "statsd")) {
-      Golden.assertMatches("metadata/" + name + ".json",
+      GOLDEN.assertMatches("metadata/" + name + ".json",
           resource(c, MetadataLocations.resourceFor(name)));
     }
     assertEquals("host_processes\ttest.HostProcesses\nself\ttest.Self\nstatsd\ttest.Statsd\n",
@@ -93,7 +96,7 @@ class GeneratedOutputTest {
   @Test
   void registryResource_matchesGoldenFile() throws IOException {
     Compilation c = compileSamples();
-    Golden.assertMatches("registry/registry.txt", resource(c, RegistryData.RESOURCE));
+    GOLDEN.assertMatches("registry/registry.txt", resource(c, RegistryData.RESOURCE));
     assertThat(c.generatedSourceFiles()).isEmpty();
     assertThat(c.generatedFile(StandardLocation.CLASS_OUTPUT, "", MetadataStore.SERVICE_FILE))
         .isEmpty();
@@ -135,7 +138,7 @@ class GeneratedOutputTest {
     assertThat(c).succeededWithoutWarnings();
     String source = c.generatedSourceFile("test.CollectorPrivilegesRegistry").orElseThrow()
         .getCharContent(false).toString();
-    Golden.assertMatches("registry/CollectorPrivilegesRegistry.java", source);
+    GOLDEN.assertMatches("registry/CollectorPrivilegesRegistry.java", source);
     assertEquals("test.CollectorPrivilegesRegistry\n", resource(c, MetadataStore.SERVICE_FILE));
     List<List<CollectorDescriptor>> registries = Compilers.loadRegistries(c, classes);
     assertThat(registries).hasSize(1);

@@ -2,6 +2,7 @@ package dev.privileges.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.privileges.testing.Golden;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,7 +21,6 @@ class SampleOutputsIT {
 
   private static final Path GENERATED = Path.of("target/privileges");
   private static final Path GOLDEN = Path.of("golden");
-  private static final boolean UPDATE = Boolean.getBoolean("privileges.updateGolden");
 
   static Stream<String> outputs() throws IOException {
     try (Stream<Path> files = Files.walk(GENERATED)) {
@@ -35,14 +35,7 @@ class SampleOutputsIT {
   @ParameterizedTest
   @MethodSource("outputs")
   void generatedOutput_equalsGoldenFile(String relative) throws IOException {
-    String generated = Files.readString(GENERATED.resolve(relative), StandardCharsets.UTF_8);
-    Path golden = GOLDEN.resolve(relative);
-    if (UPDATE) {
-      Files.createDirectories(golden.getParent());
-      Files.writeString(golden, generated, StandardCharsets.UTF_8);
-    }
-    assertThat(golden).as("golden file for %s (run with -Dprivileges.updateGolden=true)", relative).exists();
-    assertThat(generated).as(relative).isEqualTo(Files.readString(golden, StandardCharsets.UTF_8));
+    Golden.in(GOLDEN).assertMatches(relative, Files.readString(GENERATED.resolve(relative), StandardCharsets.UTF_8));
   }
 
   @org.junit.jupiter.api.Test

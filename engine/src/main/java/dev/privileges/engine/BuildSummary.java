@@ -1,0 +1,67 @@
+package dev.privileges.engine;
+
+import dev.privileges.engine.bundle.Waiver;
+import dev.privileges.engine.grant.Grant;
+import dev.privileges.engine.grant.PodSecurity;
+import dev.privileges.engine.policy.LockFile;
+import dev.privileges.metadata.CollectorMetadata;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedSet;
+
+
+/**
+ * The summary every front end prints after {@code generate}: the waivers (as warnings: a feature
+ * degrades), the enabled collectors, each granted item with its collectors, the Pod Security level
+ * and where the outputs are.
+ */
+public final class BuildSummary {
+
+  /** One line of the summary; a warning is shown as such by the front end. */
+  public record Line(boolean warning, String text) {}
+
+  private BuildSummary() {}
+
+  /**
+   * @param outputShown the output folder as the user sees it
+   */
+  public static List<Line> of(PrivilegesEngine.Result result, String outputShown) {
+    Grant grant = result.grant();
+    List<Line> out = new ArrayList<>();
+    for (Waiver w : grant.waivers()) {
+      String feature = grant.enabled().stream().filter(c -> c.name().equals(w.collector()))
+          .map(CollectorMetadata::feature).findFirst().orElse("");
+      out.add(new Line(true, "Waiver: collector '" + w.collector() + "' runs without " + w.requirement()
+          + ", so its feature '" + feature + "' degrades. Reason given: " + w.reason()));
+    }
+    List<String> info = new ArrayList<>();
+    info.add("Collector Privileges summary");
+    info.add("  Enabled collectors (" + grant.enabled().size() + "): " + String.join(", ", grant.enabledNames()));
+    Map<String, SortedSet<String>> granted = LockFile.of(grant).granted();
+    if (granted.isEmpty()) {
+      info.add("  Granted: nothing beyond the restricted defaults");
+    } else {
+      info.add("  Granted (item <- collectors):");
+      int width = granted.keySet().stream().mapToInt(String::length).max().orElse(0);
+      granted.forEach((item, collectors) -> info.add("    " + pad(item, width) + " <- "
+          + String.join(", ", collectors)));
+    }
+    PodSecurity.Assessment security = grant.podSecurity();
+    info.add("  Pod Security level: " + security.level().label() + (security.heldBy().isEmpty() ? ""
+        : " (held there by " + String.join(", ", security.collectorsHoldingLevel()) + ")"));
+    if (grant.waivers().isEmpty()) {
+      info.add("  Waivers: none");
+    } else {
+      info.add("  Waivers:");
+      grant.waivers().forEach(w -> info.add("    " + w.collector() + " " + w.requirement() + ": " + w.reason()));
+    }
+    info.add("  Outputs in " + outputShown + ": " + String.join(", ", result.files().keySet()));
+    info.forEach(text -> out.add(new Line(false, text)));
+    return out;
+  }
+
+  private static String pad(String s, int width) {
+    return s + " ".repeat(Math.max(0, width - s.length()));
+  }
+}

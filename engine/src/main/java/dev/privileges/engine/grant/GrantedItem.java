@@ -1,0 +1,110 @@
+package dev.privileges.engine.grant;
+
+import dev.privileges.annotations.Confinement;
+import dev.privileges.annotations.Privilege;
+import dev.privileges.engine.grant.Grant.ApiRule;
+import dev.privileges.engine.grant.Grant.ContainerPort;
+import dev.privileges.engine.grant.Grant.HostPathMount;
+import dev.privileges.engine.grant.Grant.WritableDirectory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One thing a {@link Grant} puts into the DaemonSet that a reviewer or scanner cares about, in
+ * the words of the YAML: the statement describes exactly these, the recommendations diff them,
+ * the scanner table and the diagram list them.
+ *
+ * @param kind where it sits in the statement
+ * @param key stable identity across grants (the same item in a grant without some collectors
+ *     has the same key)
+ * @param field the Kubernetes field and value as the YAML shows it, e.g. {@code hostPID: true}
+ * @param path the host path, container path or capability the item is about; empty otherwise
+ * @param needs who needs it
+ */
+public record GrantedItem(Kind kind, String key, String field, String path, List<Need> needs) {
+
+  /** Statement sections, in order. */
+  public enum Kind { POD, CONTAINER, CAPABILITY, HOST_PATH, PORT, WRITABLE, API }
+
+  /** The features behind the item, sorted and distinct. */
+  public List<String> features() {
+    return needs.stream().map(Need::feature).distinct().sorted().toList();
+  }
+
+  /** The items of {@code grant}, in statement order. */
+  public static List<GrantedItem> of(Grant grant) {
+    List<GrantedItem> out = new ArrayList<>();
+    for (Privilege p : List.of(Privilege.HOST_PID, Privilege.HOST_NETWORK, Privilege.HOST_IPC)) {
+      privilege(grant, p, Kind.POD, out);
+    }
+    for (Privilege p : List.of(Privilege.PRIVILEGED, Privilege.RUN_AS_ROOT, Privilege.WRITABLE_ROOT_FILESYSTEM)) {
+      privilege(grant, p, Kind.CONTAINER, out);
+    }
+    grant.security().keptPathOwner().ifPresent(owner -> out.add(new GrantedItem(Kind.CONTAINER,
+        "init:" + owner.name(), "initContainers: " + owner.name() + " (runAsUser: 0, capabilities.add: "
+            + Grant.KeptPathOwner.CAPABILITY + ")", owner.name(), owner.needs())));
+    grant.confinement().forEach((c, needs) -> out.add(new GrantedItem(Kind.CONTAINER,
+        "confinement:" + c.name(), c == Confinement.SECCOMP_UNCONFINED
+            ? "seccompProfile: Unconfined" : "appArmorProfile: Unconfined", "", needs)));
+    grant.capabilities().forEach((cap, needs) ->
+        out.add(new GrantedItem(Kind.CAPABILITY, "capability:" + cap, "capabilities.add: " + cap, cap, needs)));
+    for (HostPathMount m : grant.hostPaths()) {
+      out.add(new GrantedItem(Kind.HOST_PATH, "hostPath:" + m.path(), "hostPath: " + m.path(), m.path(), m.needs()));
+    }
+    for (ContainerPort p : grant.ports()) {
+      String label = p.number() + "/" + p.protocol();
+      out.add(new GrantedItem(Kind.PORT, "port:" + label,
+          (p.hostPort() ? "hostPort: " : "containerPort: ") + label, label, p.needs()));
+    }
+    for (WritableDirectory w : grant.writablePaths()) {
+      out.add(new GrantedItem(Kind.WRITABLE, "writable:" + w.path(),
+          w.kept() ? "hostPath: " + w.hostPath() : "emptyDir: " + w.path(), w.path(), w.needs()));
+    }
+    for (ApiRule r : grant.apiRules()) {
+      out.add(new GrantedItem(Kind.API, "api:" + ruleScope(r), ruleScope(r) + ": " + String.join(", ", r.verbs()),
+          "", r.needs()));
+    }
+    return List.copyOf(out);
+  }
+
+  /** What a rule is about, without its verbs: groups and resources, or URLs. */
+  public static String ruleScope(ApiRule r) {
+    if (!r.nonResourceUrls().isEmpty()) {
+      return String.join(", ", r.nonResourceUrls());
+    }
+    List<String> groups = r.apiGroups().stream().map(g -> g.isEmpty() ? "core" : g).toList();
+    return String.join(", ", groups) + " " + String.join(", ", r.resources());
+  }
+
+  private static void privilege(Grant grant, Privilege p, Kind kind, List<GrantedItem> out) {
+    List<Need> needs = grant.privileges().get(p);
+    if (needs != null) {
+      out.add(new GrantedItem(kind, "privilege:" + p.name(), field(p), "", needs));
+    }
+  }
+
+  /** The field and value that grant {@code p}. */
+  static String field(Privilege p) {
+    return switch (p) {
+      case HOST_PID -> "hostPID: true";
+      case HOST_NETWORK -> "hostNetwork: true";
+      case HOST_IPC -> "hostIPC: true";
+      case PRIVILEGED -> "privileged: true";
+      case RUN_AS_ROOT -> "runAsUser: 0";
+      case WRITABLE_ROOT_FILESYSTEM -> "readOnlyRootFilesystem: false";
+    };
+  }
+
+  /** A readable anchor base for the item's heading. */
+  public String anchorBase() {
+    return switch (kind) {
+      case CAPABILITY -> "cap-" + path;
+      case HOST_PATH -> "host-path-" + (path.equals("/") ? "root" : path);
+      case PORT -> "port-" + path;
+      case WRITABLE -> "writable-" + path;
+      case API -> "api";
+      default -> key.substring(key.indexOf(':') + 1).toLowerCase(Locale.ROOT).replace('_', '-');
+    };
+  }
+}

@@ -1,0 +1,138 @@
+package dev.privileges.engine.grant;
+
+import dev.privileges.annotations.Confinement;
+import dev.privileges.annotations.Privilege;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Which Pod Security Standards level (privileged, baseline, restricted) a {@link Grant}'s pods
+ * meet, and which collectors hold them above the next stricter level. The checks follow the
+ * published standard (PSA's check ids); only the fields this tool sets can fail them.
+ */
+public final class PodSecurity {
+
+  /** Pod Security Standards levels, least to most strict. */
+  public enum Level {
+    PRIVILEGED,
+    BASELINE,
+    RESTRICTED;
+
+    /** The value of the {@code pod-security.kubernetes.io/enforce} label. */
+    public String label() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  /** Capabilities the baseline level allows to be added (literal names). */
+  static final Set<String> BASELINE_CAPABILITIES = Set.of(
+      "AUDIT_WRITE", "CHOWN", "DAC_OVERRIDE", "FOWNER", "FSETID", "KILL", "MKNOD",
+      "NET_BIND_SERVICE", "SETFCAP", "SETGID", "SETPCAP", "SETUID", "SYS_CHROOT");
+
+  /**
+   * One failed check.
+   *
+   * @param level the level whose check fails (the pods cannot meet it)
+   * @param check the Pod Security Admission check id, e.g. {@code hostNamespaces}
+   * @param field the offending field and value, e.g. {@code hostPID: true}
+   * @param needs the collectors behind the offending field
+   */
+  public record Violation(Level level, String check, String field, List<Need> needs) {}
+
+  /**
+   * The assessment.
+   *
+   * @param level the strictest level the pods meet
+   * @param violations every failed check, baseline ones first
+   */
+  public record Assessment(Level level, List<Violation> violations) {
+
+    /** The failed checks of the next stricter level: what holds the pods at {@link #level()}. */
+    public List<Violation> heldBy() {
+      if (level == Level.RESTRICTED) {
+        return List.of();
+      }
+      Level next = Level.values()[level.ordinal() + 1];
+      return violations.stream().filter(v -> v.level() == next).toList();
+    }
+
+    /** The collectors that hold the pods below the next stricter level, sorted. */
+    public List<String> collectorsHoldingLevel() {
+      return heldBy().stream().flatMap(v -> v.needs().stream()).map(Need::collector)
+          .distinct().sorted().toList();
+    }
+  }
+
+  private PodSecurity() {}
+
+  public static Assessment assess(Grant grant) {
+    List<Violation> out = new ArrayList<>();
+    Level b = Level.BASELINE;
+    Level r = Level.RESTRICTED;
+    for (Privilege p : List.of(Privilege.HOST_NETWORK, Privilege.HOST_PID, Privilege.HOST_IPC)) {
+      if (grant.has(p)) {
+        String field = p == Privilege.HOST_PID ? "hostPID" : p == Privilege.HOST_IPC ? "hostIPC" : "hostNetwork";
+        out.add(new Violation(b, "hostNamespaces", field + ": true", grant.privileges().get(p)));
+      }
+    }
+    if (grant.has(Privilege.PRIVILEGED)) {
+      out.add(new Violation(b, "privileged", "privileged: true", grant.privileges().get(Privilege.PRIVILEGED)));
+    }
+    grant.capabilities().forEach((cap, needs) -> {
+      if (!BASELINE_CAPABILITIES.contains(cap)) {
+        out.add(new Violation(b, "capabilities_baseline", "capabilities.add: " + cap, needs));
+      }
+    });
+    grant.hostPaths().forEach(m ->
+        out.add(new Violation(b, "hostPathVolumes", "hostPath: " + m.path(), m.needs())));
+    grant.writablePaths().stream().filter(Grant.WritableDirectory::kept).forEach(w ->
+        out.add(new Violation(b, "hostPathVolumes", "hostPath: " + w.hostPath(), w.needs())));
+    // Under hostNetwork every port is a hostPort (the API server sets it), so PSA counts them.
+    grant.ports().stream().filter(Grant.ContainerPort::hostPort).forEach(p ->
+        out.add(new Violation(b, "hostPorts", "hostPort: " + p.number()
+            + (grant.hostNetwork() ? " (hostNetwork)" : ""), p.needs())));
+    Grant.SecurityFields d = grant.security();
+    if (d.appArmorUnconfined()) {
+      out.add(new Violation(b, "appArmorProfile", "appArmorProfile: Unconfined",
+          grant.confinement().get(Confinement.APPARMOR_UNCONFINED)));
+    }
+    if (d.seccomp() == Grant.Seccomp.UNCONFINED) {
+      out.add(new Violation(b, "seccompProfile_baseline", "seccompProfile: Unconfined", grant.seccompNeeds()));
+    }
+    if (d.root()) {
+      List<Need> root = grant.privileges().get(Privilege.RUN_AS_ROOT);
+      out.add(new Violation(r, "runAsNonRoot", "runAsNonRoot unset", root));
+      out.add(new Violation(r, "runAsUser", "runAsUser: 0", root));
+    }
+    if (d.escalation() != Grant.Escalation.DISALLOWED) {
+      out.add(new Violation(r, "allowPrivilegeEscalation", "allowPrivilegeEscalation unset ("
+          + (d.privileged() ? "privileged" : "SYS_ADMIN") + ")", grant.escalationNeeds()));
+    }
+    // Privileged containers get no capabilities list and no seccompProfile (rules 2 and 9).
+    if (d.privileged()) {
+      out.add(new Violation(r, "capabilities_restricted", "capabilities.drop unset (privileged)",
+          grant.privileges().get(Privilege.PRIVILEGED)));
+    }
+    if (d.seccomp() == Grant.Seccomp.UNSET) {
+      out.add(new Violation(r, "seccompProfile_restricted", "seccompProfile unset (privileged)", grant.seccompNeeds()));
+    }
+    grant.capabilities().forEach((cap, needs) -> {
+      if (!cap.equals("NET_BIND_SERVICE")) {
+        out.add(new Violation(r, "capabilities_restricted", "capabilities.add: " + cap, needs));
+      }
+    });
+    // The init container that owns the kept directories runs as root and adds CHOWN.
+    d.keptPathOwner().ifPresent(owner -> {
+      String where = "initContainers[" + owner.name() + "] ";
+      out.add(new Violation(r, "runAsNonRoot", where + "runAsNonRoot: false", owner.needs()));
+      out.add(new Violation(r, "runAsUser", where + "runAsUser: 0", owner.needs()));
+      out.add(new Violation(r, "capabilities_restricted", where + "capabilities.add: "
+          + Grant.KeptPathOwner.CAPABILITY, owner.needs()));
+    });
+    Level level = out.stream().anyMatch(v -> v.level() == b) ? Level.PRIVILEGED
+        : out.isEmpty() ? Level.RESTRICTED : Level.BASELINE;
+    return new Assessment(level, List.copyOf(out));
+  }
+}

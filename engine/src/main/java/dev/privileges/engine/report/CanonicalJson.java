@@ -1,0 +1,217 @@
+package dev.privileges.engine.report;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Writes the report's tree (maps, lists, records, strings, numbers, booleans, enums) as the
+ * canonical JSON of {@code docs/report-format.md}, byte for byte what Jackson's {@code ObjectMapper}
+ * wrote with sorted properties and map keys and a two-space pretty printer: {@code "key": value},
+ * {@code [ ]} and <code>{ }</code> when empty, Jackson's escapes. It exists because the plugin pays
+ * for Jackson data binding in every fresh JVM (about a third of a second of class loading and
+ * introspection, see {@code docs/benchmarks.md}) for one document it can write by hand.
+ *
+ * <p>Records are written as Jackson writes them: their components sorted by name, then any
+ * {@code getX()}/{@code isX()} accessor; {@code @JsonInclude(NON_EMPTY)} on a record leaves out its
+ * null, empty-text and empty-list components.
+ */
+public final class CanonicalJson {
+
+  private static final String HEX = "0123456789ABCDEF";
+
+  /** A record type's properties in output order, found once per type. */
+  private record Property(String name, Method accessor) {}
+
+  private static final Map<Class<?>, List<Property>> PROPERTIES = new ConcurrentHashMap<>();
+
+  private final StringBuilder out = new StringBuilder(1 << 16);
+
+  private CanonicalJson() {}
+
+  /** The JSON text of {@code value}, without a final newline. */
+  public static String write(Object value) {
+    CanonicalJson json = new CanonicalJson();
+    json.value(value, 0);
+    return json.out.toString();
+  }
+
+  private void value(Object v, int depth) {
+    if (v == null) {
+      out.append("null");
+    } else if (v instanceof CharSequence s) {
+      string(s.toString());
+    } else if (v instanceof Boolean || v instanceof Integer || v instanceof Long || v instanceof Short) {
+      out.append(v);
+    } else if (v instanceof Enum<?> e) {
+      string(e.name());
+    } else if (v instanceof Map<?, ?> m) {
+      map(m, depth);
+    } else if (v instanceof Collection<?> c) {
+      array(c, depth);
+    } else if (v instanceof Record r) {
+      record(r, depth);
+    } else {
+      throw new IllegalStateException("the report cannot hold a " + v.getClass().getName());
+    }
+  }
+
+  private void map(Map<?, ?> map, int depth) {
+    Map<?, ?> sorted = map instanceof SortedMap<?, ?> ? map : new TreeMap<>(map);
+    List<String> keys = new ArrayList<>(sorted.size());
+    List<Object> values = new ArrayList<>(sorted.size());
+    sorted.forEach((k, v) -> {
+      keys.add(k instanceof Enum<?> e ? e.name() : String.valueOf(k));
+      values.add(v);
+    });
+    object(keys, values, depth);
+  }
+
+  private void record(Record r, int depth) {
+    List<Property> properties = PROPERTIES.computeIfAbsent(r.getClass(), CanonicalJson::properties);
+    boolean nonEmpty = nonEmpty(r.getClass());
+    List<String> keys = new ArrayList<>(properties.size());
+    List<Object> values = new ArrayList<>(properties.size());
+    for (Property p : properties) {
+      Object v = get(p.accessor(), r);
+      if (nonEmpty && isEmpty(v)) {
+        continue;
+      }
+      keys.add(p.name());
+      values.add(v);
+    }
+    object(keys, values, depth);
+  }
+
+  private void object(List<String> keys, List<Object> values, int depth) {
+    if (keys.isEmpty()) {
+      out.append("{ }");
+      return;
+    }
+    out.append('{');
+    for (int i = 0; i < keys.size(); i++) {
+      out.append(i == 0 ? "" : ",").append('\n');
+      indent(depth + 1);
+      string(keys.get(i));
+      out.append(": ");
+      value(values.get(i), depth + 1);
+    }
+    out.append('\n');
+    indent(depth);
+    out.append('}');
+  }
+
+  private void array(Collection<?> items, int depth) {
+    if (items.isEmpty()) {
+      out.append("[ ]");
+      return;
+    }
+    out.append('[');
+    boolean first = true;
+    for (Object item : items) {
+      out.append(first ? "" : ",").append('\n');
+      first = false;
+      indent(depth + 1);
+      value(item, depth + 1);
+    }
+    out.append('\n');
+    indent(depth);
+    out.append(']');
+  }
+
+  private void indent(int depth) {
+    for (int i = 0; i < depth; i++) {
+      out.append("  ");
+    }
+  }
+
+  /** Jackson's escapes: the two-character forms where JSON has them, else a six-character escape with upper-case hex digits. */
+  private void string(String s) {
+    out.append('"');
+    for (int i = 0; i < s.length(); i++) {
+      char ch = s.charAt(i);
+      switch (ch) {
+        case '"' -> out.append("\\\"");
+        case '\\' -> out.append("\\\\");
+        case '\n' -> out.append("\\n");
+        case '\r' -> out.append("\\r");
+        case '\t' -> out.append("\\t");
+        case '\b' -> out.append("\\b");
+        case '\f' -> out.append("\\f");
+        default -> {
+          if (ch < 0x20) {
+            out.append("\\u00").append(HEX.charAt(ch >> 4)).append(HEX.charAt(ch & 0xF));
+          } else {
+            out.append(ch);
+          }
+        }
+      }
+    }
+    out.append('"');
+  }
+
+  private static boolean nonEmpty(Class<?> type) {
+    JsonInclude include = type.getAnnotation(JsonInclude.class);
+    return include != null && include.value() == JsonInclude.Include.NON_EMPTY;
+  }
+
+  private static boolean isEmpty(Object v) {
+    return v == null || (v instanceof CharSequence s && s.length() == 0)
+        || (v instanceof Collection<?> c && c.isEmpty()) || (v instanceof Map<?, ?> m && m.isEmpty());
+  }
+
+  private static List<Property> properties(Class<?> type) {
+    List<Property> components = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    for (RecordComponent c : type.getRecordComponents()) {
+      components.add(new Property(c.getName(), accessible(c.getAccessor())));
+      names.add(c.getName());
+    }
+    components.sort(Comparator.comparing(Property::name));
+    // Jackson also writes bean getters, after the record's own (creator) properties.
+    List<Property> getters = new ArrayList<>();
+    for (Method m : type.getMethods()) {
+      String name = getterName(m);
+      if (name != null && !names.contains(name)) {
+        getters.add(new Property(name, accessible(m)));
+      }
+    }
+    getters.sort(Comparator.comparing(Property::name));
+    components.addAll(getters);
+    return List.copyOf(components);
+  }
+
+  private static String getterName(Method m) {
+    if (Modifier.isStatic(m.getModifiers()) || m.getParameterCount() != 0 || m.getDeclaringClass() == Object.class
+        || m.getDeclaringClass() == Record.class) {
+      return null;
+    }
+    String n = m.getName();
+    String bare = n.startsWith("get") && !n.equals("getClass") ? n.substring(3)
+        : n.startsWith("is") && m.getReturnType() == boolean.class ? n.substring(2) : "";
+    return bare.isEmpty() ? null : Character.toLowerCase(bare.charAt(0)) + bare.substring(1);
+  }
+
+  private static Method accessible(Method m) {
+    m.setAccessible(true); // records nested in package-private types
+    return m;
+  }
+
+  private static Object get(Method accessor, Record r) {
+    try {
+      return accessor.invoke(r);
+    } catch (IllegalAccessException | InvocationTargetException e) {
+      throw new IllegalStateException("cannot read " + accessor + " for the report", e);
+    }
+  }
+}

@@ -1,0 +1,223 @@
+package dev.privileges.engine.statement;
+
+import dev.privileges.annotations.Privilege;
+import dev.privileges.engine.GenerationOptions;
+import dev.privileges.engine.bundle.Bundle;
+import dev.privileges.engine.grant.Grant.ApiRule;
+import dev.privileges.engine.grant.Grant.ContainerPort;
+import dev.privileges.engine.grant.Grant.HostPathMount;
+import dev.privileges.engine.grant.Grant.WritableDirectory;
+import dev.privileges.engine.grant.Grant;
+import dev.privileges.engine.grant.GrantedItem;
+import dev.privileges.engine.grant.PodSecurity;
+import dev.privileges.engine.grant.Resolver;
+import dev.privileges.engine.kubernetes.DaemonSetRenderer;
+import dev.privileges.engine.kubernetes.SecurityContextEdits;
+import dev.privileges.metadata.CollectorMetadata;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+
+/**
+ * "If you do not need this feature, change the DaemonSet like this": for each feature of the
+ * enabled collectors, the grant is resolved again without that feature's collectors and compared
+ * with the full grant. A privilege is offered for removal only when the smaller grant no longer
+ * has it, so the table is exact by construction; a privilege the feature needs that stays is
+ * listed with the features that keep it.
+ */
+public final class FeatureRecommendations {
+
+  /**
+   * One row of the table.
+   *
+   * @param feature the feature
+   * @param collectors its enabled collectors, sorted
+   * @param changes Markdown fragments, each one edit of the DaemonSet YAML
+   * @param kept Markdown fragments, each a privilege the feature needs that other features keep
+   * @param everything whether the feature is every enabled collector (nothing would be left)
+   * @param levelAfter the Pod Security level without the feature; empty when unchanged
+   */
+  public record Row(String feature, List<String> collectors, List<String> changes, List<String> kept,
+      boolean everything, String levelAfter) {}
+
+  private final Resolver resolver;
+
+  public FeatureRecommendations(Resolver resolver) {
+    this.resolver = resolver;
+  }
+
+  public List<Row> rows(Grant grant) {
+    Map<String, List<String>> byFeature = new TreeMap<>();
+    for (CollectorMetadata c : grant.enabled()) {
+      byFeature.computeIfAbsent(c.feature(), k -> new ArrayList<>()).add(c.name());
+    }
+    FeatureDigest digest = new FeatureDigest(grant);
+    Items full = new Items(grant);
+    List<Row> rows = new ArrayList<>();
+    byFeature.forEach((feature, collectors) -> {
+      List<String> sorted = List.copyOf(new TreeSet<>(collectors));
+      if (sorted.size() == grant.enabled().size()) {
+        rows.add(new Row(feature, sorted, List.of(), List.of(), true, ""));
+        return;
+      }
+      Grant smaller = digest.without(feature, grant.options(), resolver);
+      rows.add(diff(feature, sorted, full, new Items(smaller)));
+    });
+    return List.copyOf(rows);
+  }
+
+  /** A grant with its items and merged requirements by key, so that the diff looks each up once. */
+  private static final class Items {
+    final Grant grant;
+    final Map<String, GrantedItem> byKey;
+    final Map<String, HostPathMount> hostPaths = new java.util.HashMap<>();
+    final Map<String, ContainerPort> ports = new java.util.HashMap<>();
+    final Map<String, WritableDirectory> writable = new java.util.HashMap<>();
+    final Map<String, ApiRule> rules = new java.util.HashMap<>();
+
+    Items(Grant grant) {
+      this.grant = grant;
+      this.byKey = byKey(GrantedItem.of(grant));
+      grant.hostPaths().forEach(h -> hostPaths.put(h.path(), h));
+      grant.ports().forEach(p -> ports.put(p.number() + "/" + p.protocol(), p));
+      grant.writablePaths().forEach(w -> writable.put(w.path(), w));
+      grant.apiRules().forEach(r -> rules.put(GrantedItem.ruleScope(r), r));
+    }
+  }
+
+  private static Row diff(String feature, List<String> collectors, Items fullItems, Items smallerItems) {
+    Grant full = fullItems.grant;
+    Grant smaller = smallerItems.grant;
+    Map<String, GrantedItem> before = fullItems.byKey;
+    Map<String, GrantedItem> after = smallerItems.byKey;
+    List<String> changes = new ArrayList<>();
+    List<String> kept = new ArrayList<>();
+    boolean apiGone = full.needsApiAccess() && !smaller.needsApiAccess();
+    // The security contexts are compared as the YAML writes them, so each edit applies to the
+    // file as it is (turning privileged off brings back drop: [ALL], the capabilities of the
+    // other features, allowPrivilegeEscalation: false and the seccomp profile).
+    changes.addAll(SecurityContextEdits.between("the pod's", DaemonSetRenderer.podSecurity(full),
+        DaemonSetRenderer.podSecurity(smaller)));
+    changes.addAll(SecurityContextEdits.between("the agent container's", DaemonSetRenderer.containerSecurity(full),
+        DaemonSetRenderer.containerSecurity(smaller)));
+    keptPathOwnerEdit(full, smaller).ifPresent(changes::add);
+    for (GrantedItem item : before.values()) {
+      GrantedItem still = after.get(item.key());
+      if (still == null) {
+        boolean inSecurityContext = item.kind() == GrantedItem.Kind.CAPABILITY
+            || item.kind() == GrantedItem.Kind.CONTAINER;
+        if (!inSecurityContext && (item.kind() != GrantedItem.Kind.API || !apiGone)) {
+          changes.add(removal(item, fullItems));
+        }
+        continue;
+      }
+      changed(item, fullItems, smallerItems).ifPresent(changes::add);
+      if (item.features().contains(feature)) {
+        kept.add(Markdown.cellCode(still.field()) + " stays for " + String.join(", ",
+            still.features().stream().map(Markdown::text).toList()));
+      }
+    }
+    if (apiGone) {
+      changes.add("delete the ServiceAccount, ClusterRole and ClusterRoleBinding, drop "
+          + Markdown.cellCode("serviceAccountName") + " and set "
+          + Markdown.cellCode("automountServiceAccountToken: false"));
+    }
+    String env = full.options().enabledInputsEnv();
+    changes.add(CollectorLimit.inputsEdit(collectors, env, full.options().statementCollectorLimit()).orElseGet(() ->
+        "remove " + String.join(", ", collectors.stream().map(Markdown::cellCode).toList()) + " from "
+            + Markdown.cellCode(env)));
+    PodSecurity.Level levelBefore = full.podSecurity().level();
+    PodSecurity.Level levelAfter = smaller.podSecurity().level();
+    return new Row(feature, collectors, List.copyOf(changes), List.copyOf(kept), false,
+        levelAfter == levelBefore ? "" : levelAfter.label());
+  }
+
+  /** The edit of the init container that owns the kept directories, if it changes. */
+  private static java.util.Optional<String> keptPathOwnerEdit(Grant full, Grant smaller) {
+    java.util.Optional<Grant.KeptPathOwner> was = full.security().keptPathOwner();
+    java.util.Optional<Grant.KeptPathOwner> is = smaller.security().keptPathOwner();
+    if (was.isEmpty() || is.isPresent() && paths(was.get()).equals(paths(is.get()))) {
+      return java.util.Optional.empty();
+    }
+    if (is.isEmpty()) {
+      return java.util.Optional.of("remove the init container " + Markdown.cellCode(was.get().name()));
+    }
+    return java.util.Optional.of("let the init container " + Markdown.cellCode(was.get().name()) + " own only "
+        + String.join(", ", is.get().directories().stream().map(w -> Markdown.cellCode(w.path())).toList())
+        + " (its " + Markdown.cellCode("command") + " and " + Markdown.cellCode("volumeMounts") + ")");
+  }
+
+  private static List<String> paths(Grant.KeptPathOwner owner) {
+    return owner.directories().stream().map(WritableDirectory::path).toList();
+  }
+
+  private static String removal(GrantedItem item, Items full) {
+    String key = item.key();
+    return switch (item.kind()) {
+      case POD -> key.endsWith(Privilege.HOST_NETWORK.name())
+          ? "set " + Markdown.cellCode("hostNetwork: false") + " and drop "
+              + Markdown.cellCode("dnsPolicy: ClusterFirstWithHostNet")
+          : "set " + Markdown.cellCode(item.field().replace("true", "false"));
+      case CONTAINER -> throw new IllegalStateException("container fields are edited as a securityContext");
+      case HOST_PATH -> {
+        HostPathMount m = full.hostPaths.get(item.path());
+        yield "remove the volume " + Markdown.cellCode(m.volumeName()) + " (" + Markdown.cellCode(item.field())
+            + ") and its mount";
+      }
+      case PORT -> "remove the port " + Markdown.cellCode(item.path())
+          + (item.field().startsWith("hostPort") ? " with its " + Markdown.cellCode("hostPort") : "");
+      case WRITABLE -> {
+        WritableDirectory w = full.writable.get(item.path());
+        yield "remove the volume " + Markdown.cellCode(w.volumeName()) + " mounted at " + Markdown.cellCode(w.path());
+      }
+      case API -> "remove the ClusterRole rule for " + Markdown.cellCode(key.substring(4));
+      case CAPABILITY -> throw new IllegalStateException("capabilities are edited as a securityContext");
+    };
+  }
+
+  /** The edit for an item both grants have but in a narrower form. */
+  private static java.util.Optional<String> changed(GrantedItem item, Items full, Items smaller) {
+    switch (item.kind()) {
+      case HOST_PATH -> {
+        boolean wasWritable = !full.hostPaths.get(item.path()).readOnly();
+        boolean isWritable = !smaller.hostPaths.get(item.path()).readOnly();
+        if (wasWritable && !isWritable) {
+          return java.util.Optional.of("mount " + Markdown.cellCode(item.path()) + " read-only ("
+              + Markdown.cellCode("readOnly: true") + ")");
+        }
+      }
+      case PORT -> {
+        ContainerPort was = full.ports.get(item.path());
+        ContainerPort is = smaller.ports.get(item.path());
+        if (was.hostPort() && !is.hostPort()) {
+          return java.util.Optional.of("remove " + Markdown.cellCode("hostPort: " + was.number())
+              + " from the port " + Markdown.cellCode(item.path()));
+        }
+        if (was.nodeReachable() && !was.hostPort() && !is.nodeReachable()) {
+          return java.util.Optional.of("remove the port " + Markdown.cellCode(item.path())
+              + " from the node-local Service");
+        }
+      }
+      case API -> {
+        ApiRule was = full.rules.get(item.key().substring(4));
+        ApiRule is = smaller.rules.get(item.key().substring(4));
+        if (!was.verbs().equals(is.verbs())) {
+          return java.util.Optional.of("reduce the verbs of the ClusterRole rule for "
+              + Markdown.cellCode(item.key().substring(4)) + " to " + Markdown.cellCode(String.join(", ", is.verbs())));
+        }
+      }
+      default -> { }
+    }
+    return java.util.Optional.empty();
+  }
+
+  private static Map<String, GrantedItem> byKey(List<GrantedItem> items) {
+    Map<String, GrantedItem> out = new LinkedHashMap<>();
+    items.forEach(i -> out.put(i.key(), i));
+    return out;
+  }
+}

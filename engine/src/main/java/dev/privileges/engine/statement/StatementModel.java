@@ -1,0 +1,351 @@
+package dev.privileges.engine.statement;
+
+import dev.privileges.annotations.Privilege;
+import dev.privileges.engine.GenerationOptions;
+import dev.privileges.engine.grant.Grant.ApiRule;
+import dev.privileges.engine.grant.Grant.ContainerPort;
+import dev.privileges.engine.grant.Grant.HostPathMount;
+import dev.privileges.engine.grant.Grant.WritableDirectory;
+import dev.privileges.engine.grant.Grant;
+import dev.privileges.engine.grant.GrantedItem.Kind;
+import dev.privileges.engine.grant.GrantedItem;
+import dev.privileges.engine.grant.Need;
+import dev.privileges.engine.grant.PodSecurity;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+
+/**
+ * The values a statement template sees (documented in {@code docs/security-statement.md}). Keys
+ * ending in {@code Md} hold ready Markdown and go into the template with triple braces; every
+ * other string is plain text that the template engine escapes for Markdown.
+ */
+public final class StatementModel {
+
+  private static final Map<String, String> PURPOSES = Map.of(
+      "privilege:HOST_PID", "The pod shares the node's process namespace: the agent sees every process"
+          + " on the node, not only its own, and can tie kernel events to the process and pod behind them.",
+      "privilege:HOST_NETWORK", "The pod shares the node's network namespace: the agent sees the node's"
+          + " interfaces and their counters, and listens directly on the node's addresses.",
+      "privilege:HOST_IPC", "The pod shares the node's IPC namespace (System V shared memory, semaphores,"
+          + " message queues).",
+      "privilege:PRIVILEGED", "The container runs privileged: it holds every capability and sees the node's"
+          + " devices, and no seccomp or capabilities list applies to it. The collectors below declared"
+          + " nothing that could replace it.",
+      "privilege:RUN_AS_ROOT", "The agent runs as root (UID 0). Kubernetes grants no ambient capabilities,"
+          + " so an added capability only takes effect for UID 0; every capability not listed on this page"
+          + " stays dropped.",
+      "privilege:WRITABLE_ROOT_FILESYSTEM", "The agent may write anywhere in its own container filesystem;"
+          + " the node's filesystem is not affected.",
+      "confinement:SECCOMP_UNCONFINED", "No seccomp filter restricts the agent's system calls.",
+      "confinement:APPARMOR_UNCONFINED", "No AppArmor profile confines the agent.");
+
+  private static final Map<String, String> CAPABILITIES = Map.of(
+      "BPF", "load eBPF programs and create eBPF maps",
+      "PERFMON", "attach eBPF programs to kernel probes and tracepoints and open perf events",
+      "SYS_PTRACE", "inspect other processes (their open files, working directory, I/O counters)",
+      "DAC_READ_SEARCH", "read files and list directories regardless of their permissions",
+      "NET_RAW", "open raw and packet sockets",
+      "NET_ADMIN", "change network configuration and attach traffic-control eBPF programs",
+      "SYS_RESOURCE", "raise resource limits such as the locked-memory limit for eBPF maps",
+      "SYS_ADMIN", "perform a broad set of administrative operations (namespaces, mounts, full eBPF)",
+      "SYS_CHROOT", "change the root directory, for example to enter the node's mount namespace");
+
+  private final Markdown.Anchors anchors = new Markdown.Anchors();
+
+  Map<String, Object> build(Grant grant, List<FeatureRecommendations.Row> rows) {
+    GenerationOptions o = grant.options();
+    List<GrantedItem> items = GrantedItem.of(grant);
+    PodSecurity.Assessment pss = grant.podSecurity();
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("product", o.productName());
+    m.put("introMd", o.statementIntro().isBlank() ? defaultIntro(o.productName()) : o.statementIntro().strip());
+    m.put("closingMd", o.statementClosing().isBlank() ? defaultClosing() : o.statementClosing().strip());
+    m.put("enabledMd", enabled(grant));
+    m.put("enabledInputsEnvMd", Markdown.code(o.enabledInputsEnv()));
+    m.put("level", pss.level().label());
+    m.put("levelMd", Markdown.code(pss.level().label()));
+    m.put("mermaid", MermaidDiagram.render(items));
+    m.put("mermaidEnabled", o.statementMermaid());
+    m.put("diagramFile", StatementRenderer.DIAGRAM_FILE);
+    m.put("hasItems", !items.isEmpty());
+    Map<String, String> anchorOf = new LinkedHashMap<>();
+    for (Kind kind : Kind.values()) {
+      List<Map<String, Object>> section = new ArrayList<>();
+      for (GrantedItem item : items) {
+        if (item.kind() == kind && kind != Kind.API) {
+          String anchor = anchors.of(item.anchorBase());
+          anchorOf.put(item.key(), anchor);
+          section.add(item(item, anchor, grant));
+        }
+      }
+      m.put(section(kind), section);
+    }
+    int limit = o.statementCollectorLimit();
+    m.put("apiRules", grant.apiRules().stream().map(r -> apiRow(r, limit)).toList());
+    m.put("covered", grant.coveredByPrivileged().entrySet().stream().map(e -> row("capabilityMd",
+        Markdown.code(e.getKey()), "needs", e.getValue().stream().map(StatementModel::need).toList())).toList());
+    m.put("privileged", grant.security().privileged());
+    boolean countCollectors = grant.enabled().size() > limit;
+    m.put("collectors", countCollectors ? List.of() : grant.enabled().stream().map(c -> row("collectorMd",
+        Markdown.cellCode(c.name()), "feature", c.feature(), "description", c.description().isBlank() ? "-"
+            : c.description())).toList());
+    m.put("collectorsByFeature", countCollectors ? CollectorLimit.byFeature(grant.enabled().stream()
+        .map(c -> new Need(c.name(), c.feature(), "")).toList()) : List.of());
+    items.stream().filter(i -> i.kind() == Kind.API).forEach(i -> anchorOf.put(i.key(), "kubernetes-api"));
+    StatementGlance.put(m, items.stream().map(i -> new StatementGlance.Entry(i, PrivilegeRisk.of(i, grant)
+        .orElseThrow(), anchorOf.get(i.key()))).toList());
+    m.put("notRequested", notRequested(grant));
+    m.put("replaced", grant.privilegedReplaced().stream().map(StatementModel::need).toList());
+    m.put("restricted", pss.level() == PodSecurity.Level.RESTRICTED);
+    m.put("heldBy", pss.heldBy().stream().map(v -> row("check", v.check(), "fieldMd", Markdown.cellCode(v.field()),
+        "featuresMd", features(v.needs()))).toList());
+    m.put("waivers", grant.waivers().stream().map(w -> row("collectorMd", Markdown.cellCode(w.collector()),
+        "requirementMd", Markdown.cellCode(w.requirement()), "reason", w.reason())).toList());
+    m.put("recommendations", rows.stream().map(r -> recommendation(r)).toList());
+    m.put("inverse", items.stream().map(i -> row("fieldMd", link(i, anchorOf), "featuresMd",
+        features(i.needs()))).toList());
+    m.put("scanners", scanners(items, anchorOf));
+    for (String key : List.copyOf(m.keySet())) {
+      if (m.get(key) instanceof List<?> list) {
+        m.put("has" + Character.toUpperCase(key.charAt(0)) + key.substring(1), !list.isEmpty());
+      }
+    }
+    return m;
+  }
+
+  private static String section(Kind kind) {
+    return switch (kind) {
+      case POD -> "podLevel";
+      case CONTAINER -> "containerLevel";
+      case CAPABILITY -> "capabilities";
+      case HOST_PATH -> "hostPaths";
+      case PORT -> "ports";
+      case WRITABLE -> "writablePaths";
+      case API -> "apiItems";
+    };
+  }
+
+  private static Map<String, Object> item(GrantedItem item, String anchor, Grant grant) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("fieldMd", Markdown.code(item.field()));
+    out.put("anchor", anchor);
+    out.put("purposeMd", purpose(item, grant));
+    PrivilegeRisk.Risk risk = PrivilegeRisk.of(item, grant).orElseThrow();
+    out.put("severity", risk.severity().label());
+    out.put("severityMd", StatementGlance.severityMd(risk.severity()));
+    out.put("risk", risk.text());
+    CollectorLimit.put(out, item.needs(), grant.options().statementCollectorLimit());
+    out.put("withoutMd", "these features stop working as described: " + join(
+        item.features().stream().map(f -> "*" + Markdown.text(f) + "*").toList()) + ".");
+    return out;
+  }
+
+  private static String purpose(GrantedItem item, Grant grant) {
+    String fixed = PURPOSES.get(item.key());
+    if (item.key().equals("privilege:PRIVILEGED") && !grant.coveredByPrivileged().isEmpty()) {
+      return fixed + " It also covers the capabilities other collectors declared ("
+          + join(grant.coveredByPrivileged().keySet().stream().map(Markdown::code).toList())
+          + "): they are not added separately, see [Linux capabilities](#capabilities).";
+    }
+    if (item.key().startsWith("init:")) {
+      Grant.KeptPathOwner owner = grant.security().keptPathOwner().orElseThrow();
+      return "Before the agent starts, the init container " + Markdown.code(owner.name()) + " runs as root"
+          + " with only " + Markdown.code("CAP_CHOWN") + " and gives the kept directories ("
+          + join(owner.directories().stream().map(w -> Markdown.code(w.hostPath())).toList()) + ") to UID "
+          + Markdown.code(Long.toString(grant.security().uid())) + ", then exits. The kubelet creates a"
+          + " missing hostPath directory owned by root with mode 0755, and " + Markdown.code("fsGroup")
+          + " does not apply to hostPath volumes, so without it the non-root agent could not write there."
+          + " This is less than running the agent itself as root.";
+    }
+    if (fixed != null) {
+      return fixed;
+    }
+    return switch (item.kind()) {
+      case CAPABILITY -> {
+        String what = CAPABILITIES.get(item.path());
+        yield "Adds the Linux capability " + Markdown.code(item.path()) + " to an otherwise empty set"
+            + (what == null ? "." : ", to " + what + ".");
+      }
+      case HOST_PATH -> {
+        HostPathMount h = grant.hostPaths().stream().filter(x -> x.path().equals(item.path())).findFirst().orElseThrow();
+        yield "Shows the node's " + Markdown.code(h.path()) + " inside the container at "
+            + Markdown.code(h.mountPath()) + ", " + (h.readOnly() ? "read-only" : "**read-write** (written by "
+            + join(h.writers().stream().map(n -> Markdown.code(n.collector())).distinct().toList()) + ")")
+            + (h.env().isEmpty() ? "" : "; " + join(h.env().stream().map(Markdown::code).toList())
+                + " tells the collectors where") + ".";
+      }
+      case PORT -> {
+        ContainerPort p = grant.ports().stream().filter(x -> (x.number() + "/" + x.protocol()).equals(item.path()))
+            .findFirst().orElseThrow();
+        yield grant.hostNetwork()
+            ? "The pod uses the node's network (" + Markdown.code("hostNetwork: true") + "), so the agent's"
+                + " listening socket is bound on the node's own addresses and reachable at "
+                + Markdown.code("NodeIP:" + p.number()) + " from wherever the node is reachable; the"
+                + " API server records it as " + Markdown.code("hostPort: " + p.number()) + "."
+            : p.hostPort()
+            ? "Publishes the port on the node's own IP address, so senders on the node reach the agent at"
+                + " " + Markdown.code("NodeIP:" + p.number()) + "."
+            : p.nodeReachable()
+                ? "The agent listens on it inside the pod; a Service with " + Markdown.code("internalTrafficPolicy: Local")
+                    + " delivers node-local traffic to it, so no hostPort is needed."
+                : "The agent listens on it inside the pod only; it is not published on the node.";
+      }
+      case WRITABLE -> {
+        WritableDirectory w = grant.writablePaths().stream().filter(x -> x.path().equals(item.path())).findFirst().orElseThrow();
+        yield w.kept()
+            ? "The node directory " + Markdown.code(w.hostPath()) + " is mounted writable at " + Markdown.code(w.path())
+                + " so its content survives restarts; the root filesystem stays read-only."
+                + grant.security().keptPathOwner().map(o -> " The init container " + Markdown.code(o.name())
+                    + " makes it writable for UID " + Markdown.code(Long.toString(grant.security().uid()))
+                    + " (see its entry under container-level privileges).").orElse("")
+            : "A scratch volume, emptied when the pod is replaced, is mounted writable at " + Markdown.code(w.path())
+                + "; the root filesystem stays read-only.";
+      }
+      default -> "";
+    };
+  }
+
+  private static Map<String, Object> apiRow(ApiRule r, int limit) {
+    List<String> groups = r.apiGroups().stream().map(g -> Markdown.cellCode(g.isEmpty() ? "\"\"" : g)).toList();
+    List<String> what = (r.nonResourceUrls().isEmpty() ? r.resources() : r.nonResourceUrls()).stream()
+        .map(Markdown::cellCode).toList();
+    PrivilegeRisk.Risk risk = PrivilegeRisk.apiRule(r.apiGroups(), r.resources(), r.nonResourceUrls(), r.verbs());
+    return row("severityMd", StatementGlance.severityMd(risk.severity()), "risk", risk.text(),
+        "groupsMd", groups.isEmpty() ? "-" : String.join(", ", groups),
+        "resourcesMd", String.join(", ", what),
+        "verbsMd", String.join(", ", r.verbs().stream().map(Markdown::cellCode).toList()),
+        "featuresMd", features(r.needs()),
+        "needsMd", CollectorLimit.cell(r.needs(), limit).orElseGet(() -> String.join("; ", r.needs().stream()
+            .map(n -> "*" + Markdown.text(n.feature()) + "* (" + Markdown.cellCode(n.collector()) + "): "
+                + Markdown.text(n.reason())).toList())));
+  }
+
+  private static List<Map<String, Object>> notRequested(Grant grant) {
+    List<String> out = new ArrayList<>();
+    if (!grant.has(Privilege.HOST_PID)) {
+      out.add(Markdown.code("hostPID") + ": the pod sees only its own processes.");
+    }
+    if (!grant.has(Privilege.HOST_NETWORK)) {
+      out.add(Markdown.code("hostNetwork") + ": the pod has its own network namespace.");
+    }
+    if (!grant.has(Privilege.HOST_IPC)) {
+      out.add(Markdown.code("hostIPC") + ": no collector uses the node's shared memory or semaphores.");
+    }
+    if (!grant.security().privileged()) {
+      out.add(Markdown.code("privileged") + ": the container is not privileged"
+          + (grant.capabilities().isEmpty() ? "." : "; only the capabilities listed above are added."));
+    }
+    if (!grant.has(Privilege.RUN_AS_ROOT)) {
+      out.add("root: the agent runs as UID " + Markdown.code(Long.toString(grant.options().nonRootUid()))
+          + " with " + Markdown.code("runAsNonRoot: true") + ".");
+    }
+    if (!grant.has(Privilege.WRITABLE_ROOT_FILESYSTEM)) {
+      out.add("a writable root filesystem: " + Markdown.code("readOnlyRootFilesystem: true") + ".");
+    }
+    if (grant.capabilities().isEmpty() && !grant.has(Privilege.PRIVILEGED)) {
+      out.add("capabilities: every one is dropped and none is added.");
+    }
+    if (grant.hostPaths().isEmpty()) {
+      out.add("host paths: no directory or file of the node is mounted.");
+    }
+    if (!grant.usesHostPorts() && !grant.hostNetwork()) {
+      out.add(Markdown.code("hostPort") + ": no port is published on the node.");
+    }
+    if (!grant.needsApiAccess()) {
+      out.add("Kubernetes API access: no ServiceAccount, ClusterRole or binding, and "
+          + Markdown.code("automountServiceAccountToken: false") + ".");
+    }
+    return out.stream().map(t -> row("textMd", t)).toList();
+  }
+
+  private static Map<String, Object> recommendation(FeatureRecommendations.Row r) {
+    return TrimRow.of(r);
+  }
+
+  private static List<Map<String, Object>> scanners(List<GrantedItem> items, Map<String, String> anchorOf) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    boolean apiDone = false;
+    for (GrantedItem i : items) {
+      ScannerFindings.Findings f = ScannerFindings.of(i);
+      if (!f.any() || (i.kind() == Kind.API && apiDone)) {
+        continue;
+      }
+      String label;
+      List<Need> needs = new ArrayList<>(i.needs());
+      if (i.kind() == Kind.API) {
+        apiDone = true;
+        label = "[Kubernetes API access](#kubernetes-api)";
+        items.stream().filter(x -> x.kind() == Kind.API).forEach(x -> needs.addAll(x.needs()));
+      } else {
+        label = link(i, anchorOf);
+      }
+      out.add(row("fieldMd", label, "kubeLinterMd", ids(f.kubeLinter()), "trivyMd", ids(f.trivy()),
+          "checkovMd", ids(f.checkov()), "polarisMd", ids(f.polaris()),
+          "featuresMd", features(Grant.sorted(needs))));
+    }
+    return out;
+  }
+
+  private static String ids(List<String> ids) {
+    return ids.isEmpty() ? "-" : String.join(", ", ids.stream().map(Markdown::cellCode).toList());
+  }
+
+  private static String link(GrantedItem i, Map<String, String> anchorOf) {
+    return "[" + Markdown.cellCode(i.field()) + "](#" + anchorOf.get(i.key()) + ")";
+  }
+
+  /** The enabled collectors, or their count by feature beyond the statement's collector limit. */
+  private static String enabled(Grant grant) {
+    int limit = grant.options().statementCollectorLimit();
+    if (grant.enabled().size() <= limit) {
+      return join(grant.enabledNames().stream().map(Markdown::code).toList());
+    }
+    Map<String, Integer> byFeature = new java.util.TreeMap<>();
+    grant.enabled().forEach(c -> byFeature.merge(c.feature(), 1, Integer::sum));
+    return grant.enabled().size() + " collectors in " + byFeature.size() + " features (every name is in "
+        + Markdown.code("privileges.json") + ")";
+  }
+
+  static Map<String, Object> need(Need n) {
+    return row("feature", n.feature(), "collectorMd", Markdown.code(n.collector()), "reason", n.reason());
+  }
+
+  /** The features of {@code needs}, Markdown, for a table cell. */
+  private static String features(List<Need> needs) {
+    return join(needs.stream().map(Need::feature).distinct().sorted().map(Markdown::text).toList());
+  }
+
+  private static String join(List<String> parts) {
+    return parts.isEmpty() ? "-" : String.join(", ", parts);
+  }
+
+
+  private static Map<String, Object> row(Object... keysAndValues) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      out.put((String) keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return out;
+  }
+
+  private static String defaultIntro(String product) {
+    String p = Markdown.text(product);
+    return p + " runs one pod on every node of the cluster, as a DaemonSet. To observe the node itself"
+        + " (its processes, network traffic, kernel events and files) some of its collectors need more"
+        + " than an ordinary application pod is given.\n\n"
+        + "This page names every privilege the DaemonSet grants, what it is used for and which features"
+        + " depend on it, so that you can weigh each one and switch off what you do not use. It is"
+        + " generated at build time from the declarations next to the collectors' code, the same data"
+        + " that produces the DaemonSet YAML, so the two always describe the same pods.";
+  }
+
+  private static String defaultClosing() {
+    return "Trim the DaemonSet to the features you use with the tables above, and consider running the"
+        + " agent only on the node pools that need it (" + Markdown.code("nodeSelector") + ", tolerations)."
+        + " This page is regenerated with every build: a privilege that it does not list is not in the"
+        + " DaemonSet.";
+  }
+}

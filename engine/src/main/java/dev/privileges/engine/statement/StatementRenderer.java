@@ -1,0 +1,135 @@
+package dev.privileges.engine.statement;
+
+import dev.privileges.engine.grant.GrantedItem;
+
+import com.github.mustachejava.DefaultMustacheFactory;
+import com.github.mustachejava.Mustache;
+import com.github.mustachejava.MustacheException;
+import dev.privileges.engine.EngineException;
+import dev.privileges.engine.GenerationOptions;
+import dev.privileges.engine.Option;
+import dev.privileges.engine.grant.Grant;
+import dev.privileges.engine.grant.Resolver;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+
+/**
+ * Renders the security statement (Markdown for MkDocs Material and GFM) from the same {@link Grant}
+ * as the YAML, through a Mustache template: the one shipped with the engine, or the user's
+ * ({@link GenerationOptions#statementTemplate()}). Plain-text values are escaped for Markdown by
+ * the template engine itself, so a user template cannot forget it.
+ */
+public final class StatementRenderer {
+
+  /** The template shipped with the engine, a class-path resource. */
+  public static final String DEFAULT_TEMPLATE = "statement.md.mustache";
+
+  /** The file name of the features-to-privileges SVG, written beside the statement. */
+  public static final String DIAGRAM_FILE = "privileges-diagram.svg";
+
+  private final Resolver resolver;
+
+  public StatementRenderer() {
+    this(new Resolver());
+  }
+
+  public StatementRenderer(Resolver resolver) {
+    this.resolver = resolver;
+  }
+
+  public String render(Grant grant) {
+    Map<String, Object> model = new StatementModel().build(grant, new FeatureRecommendations(resolver).rows(grant));
+    String templatePath = grant.options().statementTemplate();
+    String template = templatePath.isEmpty() ? defaultTemplate() : userTemplate(templatePath);
+    StringWriter out = new StringWriter();
+    try {
+      Mustache mustache = new MarkdownMustacheFactory().compile(
+          new StringReader(template.replace("\r\n", "\n")), templatePath.isEmpty() ? DEFAULT_TEMPLATE : templatePath);
+      mustache.execute(out, model);
+    } catch (MustacheException e) {
+      throw new EngineException(Option.STATEMENT_TEMPLATE + " '" + templatePath + "' is not a valid Mustache"
+          + " template (" + e.getMessage() + "): fix the template, or remove the parameter to use the"
+          + " default one", e);
+    }
+    return normalize(out.toString());
+  }
+
+  /** The features-to-privileges SVG of {@code grant} ({@link #DIAGRAM_FILE}). */
+  public String diagram(Grant grant) {
+    List<SvgDiagram.Item> items = GrantedItem.of(grant).stream()
+        .map(i -> new SvgDiagram.Item(i.field(), PrivilegeRisk.of(i, grant).orElseThrow().severity(), i.features()))
+        .toList();
+    return SvgDiagram.render(items);
+  }
+
+  /** One trailing newline, no runs of blank lines a template's empty sections leave behind. */
+  private static String normalize(String markdown) {
+    String text = markdown.replace("\r\n", "\n");
+    StringBuilder out = new StringBuilder(text.length());
+    boolean fence = false;
+    int blank = 0;
+    for (String line : text.split("\n", -1)) {
+      if (line.startsWith("```")) {
+        fence = !fence;
+      }
+      blank = !fence && line.isBlank() ? blank + 1 : 0;
+      if (blank < 2) {
+        out.append(fence ? line : line.stripTrailing()).append('\n');
+      }
+    }
+    return out.toString().strip() + "\n";
+  }
+
+  static String defaultTemplate() {
+    try (InputStream in = StatementRenderer.class.getResourceAsStream(DEFAULT_TEMPLATE)) {
+      if (in == null) {
+        throw new IllegalStateException("the default template " + DEFAULT_TEMPLATE + " is missing from the plugin jar");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String userTemplate(String path) {
+    Path file = Path.of(path);
+    if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+      throw new EngineException(Option.STATEMENT_TEMPLATE + " '" + path + "' is not a readable file: point it at"
+          + " a Mustache template (start from the default, see docs/security-statement.md), or remove"
+          + " the parameter to use the default template");
+    }
+    try {
+      return Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new EngineException(Option.STATEMENT_TEMPLATE + " '" + path + "' cannot be read as UTF-8 ("
+          + e.getMessage() + "): save it as UTF-8 text", e);
+    }
+  }
+
+  /** Escapes {@code {{value}}} for Markdown instead of HTML; {@code {{{value}}}} stays raw. */
+  private static final class MarkdownMustacheFactory extends DefaultMustacheFactory {
+    @Override
+    public void encode(String value, Writer writer) {
+      try {
+        writer.write(Markdown.text(value));
+      } catch (IOException e) {
+        throw new MustacheException("cannot write the statement", e);
+      }
+    }
+
+    @Override
+    public Mustache compilePartial(String name) {
+      throw new MustacheException("partials are not supported ({{>" + name + "}}): put everything in one template");
+    }
+  }
+}
