@@ -35,7 +35,7 @@ class MetadataCodecTest {
   void read_unknownField_namesItsPathAndTheKnownFields() {
     assertThatThrownBy(() -> MetadataCodec.read(STATSD.replace("\"feature\"", "\"featur\""), "lib.jar!/x.json"))
         .isInstanceOf(MetadataException.class)
-        .hasMessageStartingWith("lib.jar!/x.json: unknown field 'featur'")
+        .hasMessageStartingWith("lib.jar!/x.json:4: unknown field 'featur'")
         .hasMessageContaining("known fields:");
   }
 
