@@ -28,6 +28,13 @@ public final class OutputWriter {
    * @return the written files, in order
    */
   public Map<String, Path> write(Map<String, String> contents) {
+    Map<String, byte[]> bytes = new LinkedHashMap<>();
+    contents.forEach((name, text) -> bytes.put(name, text.getBytes(StandardCharsets.UTF_8)));
+    return writeBytes(bytes);
+  }
+
+  /** Like {@link #write(Map)}, for binary files such as the chart's {@code .tgz}. */
+  public Map<String, Path> writeBytes(Map<String, byte[]> contents) {
     Map<String, Path> targets = new LinkedHashMap<>();
     for (String name : contents.keySet()) {
       Path target = folder.resolve(name).normalize();
@@ -43,7 +50,7 @@ public final class OutputWriter {
         Files.createDirectories(t.getValue().getParent());
         Path temp = Files.createTempFile(t.getValue().getParent(), ".privileges-", ".tmp");
         staged.put(temp, t.getValue());
-        Files.writeString(temp, contents.get(t.getKey()), StandardCharsets.UTF_8);
+        Files.write(temp, contents.get(t.getKey()));
       }
       for (Map.Entry<Path, Path> s : staged.entrySet()) {
         move(s.getKey(), s.getValue());

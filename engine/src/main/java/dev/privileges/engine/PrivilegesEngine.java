@@ -39,7 +39,7 @@ public final class PrivilegesEngine {
     return resolve(reader.read(sources), options);
   }
 
-  private Grant resolve(Bundle bundle, GenerationOptions options) {
+  Grant resolve(Bundle bundle, GenerationOptions options) {
     WaiverApplier.Applied applied = new WaiverApplier().apply(bundle, options.waivers());
     Grant g = resolver.resolve(applied.bundle(), options);
     List<Waiver> waivers = applied.waivers().stream()
@@ -89,6 +89,33 @@ public final class PrivilegesEngine {
           .forEach((name, path) -> files.put("mkdocs:" + name, path));
     }
     return new Result(grant, files);
+  }
+
+  /**
+   * The Helm chart of the bundle read from {@code sources}: its values default to the enabled
+   * collectors of {@code options}, its toggles reach every collector of the bundle.
+   */
+  public HelmChart chart(List<Path> sources, GenerationOptions options, String version) {
+    return chart(reader.read(sources), options, version);
+  }
+
+  HelmChart chart(Bundle bundle, GenerationOptions options, String version) {
+    Grant defaults = resolve(bundle, options);
+    return HelmChart.of(new WaiverApplier().apply(bundle, options.waivers()).bundle(), options, defaults, version);
+  }
+
+  /**
+   * Writes the chart as a folder {@code <name>/} and as its package {@code <name>-<version>.tgz}
+   * into {@code outputFolder}, atomically like the other outputs.
+   *
+   * @return the written files; the package under its file name
+   */
+  public Map<String, Path> writeChart(HelmChart chart, Path outputFolder) {
+    Map<String, byte[]> files = new LinkedHashMap<>();
+    chart.files().forEach((path, text) -> files.put(chart.name() + "/" + path,
+        text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    files.put(chart.packageFileName(), chart.packaged());
+    return new OutputWriter(outputFolder).writeBytes(files);
   }
 
   /** Renders the statement of the enabled collectors, without writing anything. */

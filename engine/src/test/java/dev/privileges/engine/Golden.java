@@ -25,7 +25,7 @@ final class Golden {
     byte[] bytes = actual.getBytes(StandardCharsets.UTF_8);
     try {
       if (Boolean.getBoolean(UPDATE_PROPERTY)) {
-        Files.createDirectories(FOLDER);
+        Files.createDirectories(file.getParent());
         Files.write(file, bytes);
         return;
       }

@@ -60,6 +60,14 @@ public class GenerateMojo extends AbstractPrivilegesMojo {
   @Parameter(property = "privileges.attach", defaultValue = "true")
   private boolean attach;
 
+  /**
+   * Also write a Helm chart whose values toggle the bundle's features (folder {@code <name>/} and
+   * package {@code <name>-<version>.tgz}, attached as type {@code tgz} classifier {@code
+   * helm-chart}); see docs/helm-chart.md.
+   */
+  @Parameter(property = "privileges.helmChart", defaultValue = "false")
+  private boolean helmChart;
+
   @Component
   private MavenProjectHelper projectHelper;
 
@@ -83,6 +91,15 @@ public class GenerateMojo extends AbstractPrivilegesMojo {
       });
     }
     summarize(result);
+    if (helmChart) {
+      PrivilegesEngine engine = new PrivilegesEngine();
+      dev.privileges.engine.HelmChart chart = engine.chart(sources(), options(), project.getVersion());
+      Path tgz = engine.writeChart(chart, outputDirectory.toPath()).get(chart.packageFileName());
+      if (attach) {
+        projectHelper.attachArtifact(project, "tgz", "helm-chart", tgz.toFile());
+      }
+      getLog().info("  Helm chart: " + shown(tgz.toFile()));
+    }
   }
 
   private void attach(String fileName, Path path) {
