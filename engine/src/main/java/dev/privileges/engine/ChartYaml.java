@@ -102,8 +102,11 @@ final class ChartYaml {
       return out;
     }
     if (value instanceof java.util.Map<?, ?> m) {
+      // Map.of iterates in an order that changes from run to run: unordered maps are sorted.
+      java.util.Map<?, ?> ordered = m instanceof java.util.LinkedHashMap || m instanceof java.util.SortedMap
+          ? m : new java.util.TreeMap<>(m);
       MapNode out = new MapNode();
-      m.forEach((k, v) -> out.put(String.valueOf(k), v));
+      ordered.forEach((k, v) -> out.put(String.valueOf(k), v));
       return out;
     }
     return new Literal(value);

@@ -42,7 +42,7 @@ public record HelmChart(String name, String version, Map<String, String> files) 
     files.put("values.yaml", "# Values of the " + name + " chart; README.md describes each one.\n"
         + Yaml.dumpAll(List.of(values.values())));
     files.put("values.schema.json", schema(bundle, values));
-    files.put("README.md", ChartReadme.render(name, options, bundle, values));
+    files.put("README.md", ChartReadme.render(name, version, options, bundle, values));
     new ChartTemplates(bundle, options, values, name).files().forEach(files::put);
     return new HelmChart(name, version, files);
   }
