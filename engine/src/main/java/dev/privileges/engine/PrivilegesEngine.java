@@ -1,18 +1,19 @@
 package dev.privileges.engine;
 
-import dev.privileges.engine.kubernetes.WrittenYamlAudit;
-
 import dev.privileges.engine.bundle.Bundle;
 import dev.privileges.engine.bundle.BundleReader;
 import dev.privileges.engine.bundle.Waiver;
 import dev.privileges.engine.bundle.WaiverApplier;
 import dev.privileges.engine.grant.Grant;
 import dev.privileges.engine.grant.Resolver;
+import dev.privileges.engine.helm.HelmChart;
 import dev.privileges.engine.kubernetes.DaemonSetRenderer;
+import dev.privileges.engine.kubernetes.WrittenYamlAudit;
 import dev.privileges.engine.kubernetes.Yaml;
 import dev.privileges.engine.output.OutputWriter;
 import dev.privileges.engine.report.ReportRenderer;
 import dev.privileges.engine.statement.StatementRenderer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -118,6 +119,33 @@ public final class PrivilegesEngine {
       new OutputWriter(mkdocsFolder).write(docs).forEach((name, path) -> files.put("mkdocs:" + name, path));
     }
     return new Result(grant, files);
+  }
+
+  /**
+   * The Helm chart of the bundle read from {@code sources}: its values default to the enabled
+   * collectors of {@code options}, its toggles reach every collector of the bundle.
+   */
+  public HelmChart chart(List<Path> sources, GenerationOptions options, String version) {
+    return chart(reader.read(sources), options, version);
+  }
+
+  HelmChart chart(Bundle bundle, GenerationOptions options, String version) {
+    Grant defaults = resolve(bundle, options);
+    return HelmChart.of(new WaiverApplier().apply(bundle, options.waivers()).bundle(), options, defaults, version);
+  }
+
+  /**
+   * Writes the chart as a folder {@code <name>/} and as its package {@code <name>-<version>.tgz}
+   * into {@code outputFolder}, atomically like the other outputs.
+   *
+   * @return the written files; the package under its file name
+   */
+  public Map<String, Path> writeChart(HelmChart chart, Path outputFolder) {
+    Map<String, byte[]> files = new LinkedHashMap<>();
+    chart.files().forEach((path, text) -> files.put(chart.name() + "/" + path,
+        text.getBytes(StandardCharsets.UTF_8)));
+    files.put(chart.packageFileName(), chart.packaged());
+    return new OutputWriter(outputFolder).writeBytes(files);
   }
 
   /** Renders the statement of the enabled collectors, without writing anything. */

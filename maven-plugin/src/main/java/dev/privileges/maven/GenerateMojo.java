@@ -67,6 +67,14 @@ public class GenerateMojo extends AbstractPrivilegesMojo {
   @Parameter(defaultValue = "${mojoExecution}", readonly = true)
   private MojoExecution execution;
 
+  /**
+   * Also write a Helm chart whose values toggle the bundle's features (folder {@code <name>/} and
+   * package {@code <name>-<version>.tgz}, attached as type {@code tgz} classifier {@code
+   * helm-chart}); see docs/helm-chart.md.
+   */
+  @Parameter(property = "privileges.helmChart", defaultValue = "false")
+  private boolean helmChart;
+
   @Component
   private MavenProjectHelper projectHelper;
 
@@ -95,6 +103,15 @@ public class GenerateMojo extends AbstractPrivilegesMojo {
       } else {
         getLog().info(line.text());
       }
+    }
+    if (helmChart) {
+      PrivilegesEngine engine = new PrivilegesEngine();
+      dev.privileges.engine.helm.HelmChart chart = engine.chart(sources(), options(), project.getVersion());
+      Path tgz = engine.writeChart(chart, outputDirectory.toPath()).get(chart.packageFileName());
+      if (attach) {
+        projectHelper.attachArtifact(project, "tgz", "helm-chart", tgz.toFile());
+      }
+      getLog().info("  Helm chart: " + shown(tgz.toFile()));
     }
   }
 

@@ -38,7 +38,7 @@ import java.util.SortedMap;
 public final class KernelCapabilities {
 
   /** Capabilities whose every kernel check also accepts CAP_SYS_ADMIN. */
-  static final Set<String> IMPLIED_BY_SYS_ADMIN = Set.of("BPF", "CHECKPOINT_RESTORE", "PERFMON");
+  public static final Set<String> IMPLIED_BY_SYS_ADMIN = Set.of("BPF", "CHECKPOINT_RESTORE", "PERFMON");
 
   private KernelCapabilities() {}
 

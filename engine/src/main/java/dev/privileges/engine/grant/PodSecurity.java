@@ -27,7 +27,7 @@ public final class PodSecurity {
   }
 
   /** Capabilities the baseline level allows to be added (literal names). */
-  static final Set<String> BASELINE_CAPABILITIES = Set.of(
+  public static final Set<String> BASELINE_CAPABILITIES = Set.of(
       "AUDIT_WRITE", "CHOWN", "DAC_OVERRIDE", "FOWNER", "FSETID", "KILL", "MKNOD",
       "NET_BIND_SERVICE", "SETFCAP", "SETGID", "SETPCAP", "SETUID", "SYS_CHROOT");
 

@@ -11,13 +11,13 @@ import java.util.regex.Pattern;
 public final class KubernetesNames {
 
   /** Prefix of every annotation this tool writes. */
-  static final String ANNOTATION_PREFIX = "privileges.dev/";
+  public static final String ANNOTATION_PREFIX = "privileges.dev/";
 
   /** The longest name part of an annotation key (the part after the prefix). */
   static final int MAX_ANNOTATION_NAME = 63;
 
   /** Annotation name part that names a volume: {@code volume.<volumeName>}. */
-  static final String VOLUME_ANNOTATION = "volume.";
+  public static final String VOLUME_ANNOTATION = "volume.";
 
   /** The init container that hands kept writable directories to the agent's non-root UID. */
   public static final String KEPT_PATH_OWNER = "own-kept-paths";
@@ -95,7 +95,7 @@ public final class KubernetesNames {
    * characters or not a valid qualified name is shortened and made valid, with a hash of the
    * original so distinct names keep distinct keys.
    */
-  static String annotationKey(String name) {
+  public static String annotationKey(String name) {
     if (QUALIFIED_NAME.matcher(name).matches()) {
       return ANNOTATION_PREFIX + name;
     }

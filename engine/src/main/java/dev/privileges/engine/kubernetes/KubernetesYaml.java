@@ -86,7 +86,7 @@ public final class KubernetesYaml implements Schema {
   }
 
   /** Whether a plain (unquoted) {@code value} would be read as something other than a string. */
-  static boolean readsAsNonString(String value) {
+  public static boolean readsAsNonString(String value) {
     return !resolve(value, true).equals(Tag.STR);
   }
 

@@ -52,6 +52,13 @@ public final class OutputWriter {
    * @return every output file (written or unchanged), in order
    */
   public Map<String, Path> write(Map<String, String> contents) {
+    Map<String, byte[]> bytes = new LinkedHashMap<>();
+    contents.forEach((name, text) -> bytes.put(name, text.getBytes(StandardCharsets.UTF_8)));
+    return writeBytes(bytes);
+  }
+
+  /** Like {@link #write(Map)}, for binary files such as the Helm chart's {@code .tgz}. */
+  public Map<String, Path> writeBytes(Map<String, byte[]> contents) {
     Map<String, Path> targets = new LinkedHashMap<>();
     for (String name : contents.keySet()) {
       Path target = folder.resolve(name).normalize();
@@ -64,7 +71,7 @@ public final class OutputWriter {
     Map<Path, Path> staged = new LinkedHashMap<>();
     try {
       for (Map.Entry<String, Path> t : targets.entrySet()) {
-        byte[] bytes = contents.get(t.getKey()).getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = contents.get(t.getKey());
         if (!unchanged(t.getValue(), bytes)) {
           staged.put(stage(t.getValue(), bytes), t.getValue());
         }

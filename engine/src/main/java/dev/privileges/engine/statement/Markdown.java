@@ -17,7 +17,7 @@ public final class Markdown {
    * attribute braces and HTML are escaped, table pipes too, and line breaks become spaces so a
    * cell stays one row. Every character of the input still shows.
    */
-  static String text(String raw) {
+  public static String text(String raw) {
     String flat = flatten(raw).strip();
     StringBuilder out = new StringBuilder(flat.length() + 8);
     for (int i = 0; i < flat.length(); i++) {
