@@ -97,6 +97,15 @@ final class GrantOptions {
       description = "Markdown that replaces the statement's default introduction.")
   private String statementIntro;
 
+  @Option(names = "--statement-mermaid",
+      description = "Also put the Mermaid source of the features-to-privileges diagram into the statement.")
+  private boolean statementMermaid;
+
+  @Option(names = "--statement-collector-limit", paramLabel = "N", defaultValue = "20",
+      description = "Beyond this many collectors behind one privilege, the statement lists features and"
+          + " counts and points to privileges.json. Default: ${DEFAULT-VALUE}.")
+  private int statementCollectorLimit;
+
   @Option(names = "--statement-closing", paramLabel = "MARKDOWN",
       description = "Markdown that replaces the statement's default closing section.")
   private String statementClosing;
@@ -121,6 +130,8 @@ final class GrantOptions {
         .statementTemplate(statementTemplate == null ? "" : statementTemplate.toAbsolutePath().toString())
         .statementIntro(statementIntro)
         .statementClosing(statementClosing)
+        .statementMermaid(statementMermaid)
+        .statementCollectorLimit(statementCollectorLimit)
         .build();
   }
 

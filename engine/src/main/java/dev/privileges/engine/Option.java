@@ -31,6 +31,7 @@ public enum Option {
   STATEMENT_TEMPLATE("statementTemplate"),
   STATEMENT_INTRO("statementIntro"),
   STATEMENT_CLOSING("statementClosing"),
+  STATEMENT_COLLECTOR_LIMIT("statementCollectorLimit"),
   OUTPUT_DIRECTORY("outputDirectory"),
   DAEMON_SET_FILE("daemonSetFile"),
   STATEMENT_FILE("statementFile"),

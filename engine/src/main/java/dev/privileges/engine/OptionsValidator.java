@@ -55,7 +55,7 @@ public final class OptionsValidator {
           + " perhaps you meant '" + s + "'");
     }
     if (o.statementCollectorLimit() < 1) {
-      throw new EngineException("<statementCollectorLimit> '" + o.statementCollectorLimit() + "' is not a"
+      throw new EngineException(Option.STATEMENT_COLLECTOR_LIMIT + " '" + o.statementCollectorLimit() + "' is not a"
           + " positive number: give how many collectors the statement lists under one privilege before it"
           + " counts them by feature instead, e.g. " + GenerationOptions.DEFAULT_STATEMENT_COLLECTOR_LIMIT);
     }

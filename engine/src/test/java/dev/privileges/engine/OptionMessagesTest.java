@@ -59,6 +59,8 @@ class OptionMessagesTest {
     m.put(Option.STATEMENT_TEMPLATE, () -> new StatementRenderer().render(new Resolver().resolve(BUNDLE,
         GenerationOptions.builder().statementTemplate("no-such-template.mustache").build())));
     m.put(Option.FORBIDDEN_PRIVILEGES, () -> PolicyCheck.parseForbidden(List.of("SYS_ADMIN")));
+    m.put(Option.STATEMENT_COLLECTOR_LIMIT, () -> OptionsValidator.validate(
+        GenerationOptions.builder().statementCollectorLimit(0).build()));
     return m;
   }
 

@@ -64,6 +64,7 @@ class StatementSizeTest {
   @Test
   void limitBelowOne_isAnErrorNamingTheParameter() {
     assertThatThrownBy(() -> statement(0)).isInstanceOf(EngineException.class)
-        .hasMessageStartingWith("<statementCollectorLimit> '0' is not a positive number");
+        .satisfies(e -> org.assertj.core.api.Assertions.assertThat(((EngineException) e).message(Option.Syntax.MAVEN))
+            .startsWith("<statementCollectorLimit> '0' is not a positive number"));
   }
 }
