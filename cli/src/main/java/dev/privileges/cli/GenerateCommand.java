@@ -31,9 +31,19 @@ final class GenerateCommand extends EngineCommand {
       description = "An MkDocs docs/ folder (or one inside it) that also receives the statement.")
   private Path mkdocsDirectory;
 
+  @Option(names = "--helm-chart", arity = "0..1",
+      description = "Also write a Helm chart whose values toggle the bundle's features: the folder NAME/ and"
+          + " its package NAME-VERSION.tgz in the output directory; needs --chart-version.")
+  private boolean helmChart;
+
+  @Option(names = "--chart-version", paramLabel = "VERSION",
+      description = "The chart's version and appVersion, SemVer 2 as Helm requires (1.4.0, 1.4.0-rc.1).")
+  private String chartVersion;
+
   @Override
   ExitCode run() {
-    PrivilegesEngine.Result result = engine.generate(bundle(), grantOptions.toEngine(), outputDirectory,
+    PrivilegesEngine.Result result = engine.generate(bundle(),
+        grantOptions.toEngine().toBuilder().helmChart(helmChart).chartVersion(chartVersion).build(), outputDirectory,
         new PrivilegesEngine.OutputNames(daemonSetFile, statementFile, reportFile), mkdocsDirectory);
     for (BuildSummary.Line line : BuildSummary.of(result, GrantOptions.shown(outputDirectory))) {
       (line.warning() ? err() : out()).println((line.warning() ? "warning: " : "") + line.text());

@@ -97,7 +97,7 @@ final class GrantOptions {
       description = "Markdown that replaces the statement's default introduction.")
   private String statementIntro;
 
-  @Option(names = "--statement-mermaid",
+  @Option(names = "--statement-mermaid", arity = "0..1",
       description = "Also put the Mermaid source of the features-to-privileges diagram into the statement.")
   private boolean statementMermaid;
 

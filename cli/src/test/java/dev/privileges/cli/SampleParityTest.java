@@ -27,12 +27,26 @@ class SampleParityTest {
     Map<String, String> config = SamplePom.executions().get(execution);
     List<String> args = new ArrayList<>(List.of("generate", "--output-directory", dir.toString()));
     args.addAll(SamplePom.options(config, Set.of("outputDirectory", "lockFile")));
+    boolean chart = Boolean.parseBoolean(config.getOrDefault("helmChart", "false"));
+    if (chart) {
+      args.addAll(List.of("--chart-version", SamplePom.version())); // Maven's default: the project's version
+    }
     args.add(SamplePom.jar().toString());
 
     Cli cli = Cli.run(args);
 
     assertThat(cli.exitCode()).as(cli.toString()).isZero();
-    for (String file : List.of("daemonset.yaml", "SECURITY.md", "privileges.json")) {
+    List<String> files = new ArrayList<>(List.of("daemonset.yaml", "SECURITY.md", "privileges.json",
+        "privileges-diagram.svg"));
+    if (chart) {
+      files.add("sample-agent-" + SamplePom.version() + ".tgz");
+      try (var chartFiles = Files.walk(SamplePom.SAMPLE.resolve("golden").resolve(profile).resolve("sample-agent"))) {
+        chartFiles.filter(Files::isRegularFile).forEach(p -> files.add(
+            SamplePom.SAMPLE.resolve("golden").resolve(profile).relativize(p).toString()));
+      }
+      assertThat(files).as("the chart's files in the golden folder").hasSizeGreaterThan(6);
+    }
+    for (String file : files) {
       Path golden = SamplePom.SAMPLE.resolve("golden").resolve(profile).resolve(file);
       assertThat(dir.resolve(file)).as(file).hasSameBinaryContentAs(golden);
       Path plugin = SamplePom.SAMPLE.resolve("target/privileges").resolve(profile).resolve(file);
@@ -47,7 +61,7 @@ class SampleParityTest {
   void check_onTheSampleJar_passesAgainstTheSamplesLockFile(String execution) throws Exception {
     Map<String, String> config = SamplePom.executions().get(execution);
     List<String> args = new ArrayList<>(List.of("check"));
-    args.addAll(SamplePom.options(config, Set.of("outputDirectory")));
+    args.addAll(SamplePom.options(config, Set.of("outputDirectory", "helmChart")));
     args.add(SamplePom.jar().toString());
 
     Cli cli = Cli.run(args);
@@ -61,7 +75,7 @@ class SampleParityTest {
   void lock_onTheSampleJar_writesTheSamplesLockFile(String execution, String profile) throws Exception {
     Map<String, String> config = SamplePom.executions().get(execution);
     List<String> args = new ArrayList<>(List.of("lock", "--lock-file", dir.resolve("lock.json").toString()));
-    args.addAll(SamplePom.options(config, Set.of("outputDirectory", "lockFile")));
+    args.addAll(SamplePom.options(config, Set.of("outputDirectory", "lockFile", "helmChart")));
     args.add(SamplePom.jar().toString());
 
     Cli cli = Cli.run(args);

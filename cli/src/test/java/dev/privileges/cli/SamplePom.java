@@ -44,6 +44,14 @@ final class SamplePom {
     return out;
   }
 
+  /** The sample's own version, Maven's default chart version. */
+  static String version() throws Exception {
+    var doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(SAMPLE.resolve("pom.xml").toFile());
+    Element project = doc.getDocumentElement();
+    Element own = child(project, "version");
+    return text(own == null ? child(child(project, "parent"), "version") : own);
+  }
+
   /** The options for {@code config}, less the ones in {@code leaveOut}; files resolved in the sample. */
   static List<String> options(Map<String, String> config, Set<String> leaveOut) {
     List<String> args = new ArrayList<>();

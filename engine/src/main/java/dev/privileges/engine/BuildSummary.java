@@ -57,6 +57,8 @@ public final class BuildSummary {
       grant.waivers().forEach(w -> info.add("    " + w.collector() + " " + w.requirement() + ": " + w.reason()));
     }
     info.add("  Outputs in " + outputShown + ": " + String.join(", ", result.files().keySet()));
+    result.chartPackage().ifPresent(tgz -> info.add("  Helm chart in " + outputShown + ": " + tgz.getFileName()
+        + " and its folder " + grant.options().name() + "/"));
     info.forEach(text -> out.add(new Line(false, text)));
     return out;
   }

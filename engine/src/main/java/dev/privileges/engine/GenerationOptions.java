@@ -46,6 +46,10 @@ import java.util.TreeMap;
  *     bundles of thousands of collectors
  * @param statementMermaid also write the diagram as a Mermaid block into the statement (default
  *     false: the SVG needs no script; Mermaid needs one from the network)
+ * @param helmChart also write a Helm chart whose values toggle the bundle's features (default
+ *     false; see docs/helm-chart.md)
+ * @param chartVersion the chart's SemVer version and appVersion, needed when {@code helmChart} is
+ *     set (the Maven front end passes the project's version)
  */
 public record GenerationOptions(
     List<String> enabledCollectors,
@@ -68,7 +72,9 @@ public record GenerationOptions(
     List<Waiver> waivers,
     Optional<BaseTemplate> baseTemplate,
     int statementCollectorLimit,
-    boolean statementMermaid) {
+    boolean statementMermaid,
+    boolean helmChart,
+    String chartVersion) {
 
   /** The default of {@link #statementCollectorLimit()}. */
   public static final int DEFAULT_STATEMENT_COLLECTOR_LIMIT = 20;
@@ -94,7 +100,7 @@ public record GenerationOptions(
         .statementIntro(statementIntro)
         .statementClosing(statementClosing).statementTemplate(statementTemplate).waivers(waivers)
         .baseTemplate(baseTemplate).statementCollectorLimit(statementCollectorLimit)
-        .statementMermaid(statementMermaid);
+        .statementMermaid(statementMermaid).helmChart(helmChart).chartVersion(chartVersion);
   }
 
   /** Builder with the documented defaults. */
@@ -120,6 +126,8 @@ public record GenerationOptions(
     private Optional<BaseTemplate> baseTemplate = Optional.empty();
     private int statementCollectorLimit = DEFAULT_STATEMENT_COLLECTOR_LIMIT;
     private boolean statementMermaid;
+    private boolean helmChart;
+    private String chartVersion = "";
 
     public Builder enabledCollectors(List<String> v) { enabledCollectors = v; return this; }
     public Builder excludedCollectors(List<String> v) { excludedCollectors = v; return this; }
@@ -142,6 +150,8 @@ public record GenerationOptions(
     public Builder baseTemplate(Optional<BaseTemplate> v) { baseTemplate = v; return this; }
     public Builder statementCollectorLimit(int v) { statementCollectorLimit = v; return this; }
     public Builder statementMermaid(boolean v) { statementMermaid = v; return this; }
+    public Builder helmChart(boolean v) { helmChart = v; return this; }
+    public Builder chartVersion(String v) { chartVersion = v == null ? "" : v.strip(); return this; }
 
     public GenerationOptions build() {
       return new GenerationOptions(
@@ -150,7 +160,7 @@ public record GenerationOptions(
           enabledInputsEnv, privilegedInsteadOfCapabilities, portExposure, oldestKernel,
           productName.isEmpty() ? name : productName, namespaceObject, statementIntro,
           statementClosing, statementTemplate, waivers, baseTemplate, statementCollectorLimit,
-          statementMermaid);
+          statementMermaid, helmChart, chartVersion);
     }
   }
 }

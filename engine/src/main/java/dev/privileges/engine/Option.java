@@ -40,7 +40,9 @@ public enum Option {
   LOCK_FILE("lockFile"),
   UPDATE_LOCK("updateLock"),
   MAX_POD_SECURITY_LEVEL("maxPodSecurityLevel"),
-  FORBIDDEN_PRIVILEGES("forbiddenPrivileges");
+  FORBIDDEN_PRIVILEGES("forbiddenPrivileges"),
+  HELM_CHART("helmChart"),
+  CHART_VERSION("chartVersion");
 
   /** How a front end writes an option. */
   public enum Syntax {

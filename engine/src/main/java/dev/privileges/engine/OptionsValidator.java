@@ -19,6 +19,11 @@ import java.util.stream.Collectors;
  */
 public final class OptionsValidator {
 
+  /** SemVer 2, which Helm requires of a chart's version (semver.org's own expression). */
+  private static final Pattern SEMVER = Pattern.compile("(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)"
+      + "(?:-((?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\\.(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?"
+      + "(?:\\+([0-9a-zA-Z-]+(?:\\.[0-9a-zA-Z-]+)*))?");
+
   private static final Pattern FILE_NAME = Pattern.compile("[^/\\\\:*?\"<>|\\x00-\\x1f]+");
 
   private OptionsValidator() {}
@@ -59,8 +64,27 @@ public final class OptionsValidator {
           + " positive number: give how many collectors the statement lists under one privilege before it"
           + " counts them by feature instead, e.g. " + GenerationOptions.DEFAULT_STATEMENT_COLLECTOR_LIMIT);
     }
+    if (o.helmChart()) {
+      chartVersion(o.chartVersion());
+    }
     if (o.productName() == null || o.productName().isBlank()) {
       throw new EngineException(Option.PRODUCT_NAME + " is blank: name the product, e.g. 'Sample Agent'");
+    }
+  }
+
+  /** Checks the chart version: Helm needs SemVer 2. */
+  static void chartVersion(String version) {
+    if (version.isEmpty()) {
+      throw new EngineException(Option.HELM_CHART + " is on but " + Option.CHART_VERSION + " is empty: give the"
+          + " version of the release the chart ships, e.g. '1.4.0'");
+    }
+    if (!SEMVER.matcher(version).matches()) {
+      String digits = version.replaceFirst("^[vV]", "");
+      String s = digits.matches("\\d+") ? digits + ".0.0" : digits.matches("\\d+\\.\\d+") ? digits + ".0"
+          : SEMVER.matcher(digits).matches() ? digits : "";
+      throw new EngineException(Option.CHART_VERSION + " '" + version + "' is not a SemVer 2 version, which Helm"
+          + " requires of a chart: write major.minor.patch with an optional -prerelease, e.g. '1.4.0' or"
+          + " '1.4.0-SNAPSHOT'" + (s.isEmpty() ? "" : ", perhaps you meant '" + s + "'"));
     }
   }
 

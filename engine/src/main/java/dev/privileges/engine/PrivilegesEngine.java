@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 
 /**
@@ -37,8 +38,14 @@ public final class PrivilegesEngine {
     }
   }
 
-  /** What a generation produced. */
-  public record Result(Grant grant, Map<String, Path> files) {}
+  /**
+   * What a generation produced.
+   *
+   * @param files the outputs by file name (the MkDocs copies as {@code mkdocs:<name>})
+   * @param chartPackage the Helm chart's {@code .tgz} when {@link GenerationOptions#helmChart()}
+   *     is set; its folder {@code <name>/} is written beside it
+   */
+  public record Result(Grant grant, Map<String, Path> files, Optional<Path> chartPackage) {}
 
   private final BundleReader reader = new BundleReader();
   private final Resolver resolver = new Resolver();
@@ -111,41 +118,39 @@ public final class PrivilegesEngine {
     String diagram = statementRenderer.diagram(grant);
     contents.put(StatementRenderer.DIAGRAM_FILE, diagram);
     contents.put(names.report(), reportRenderer.render(bundle, grant));
-    Map<String, Path> files = new LinkedHashMap<>(new OutputWriter(outputFolder).write(contents));
+    Map<String, byte[]> bytes = new LinkedHashMap<>();
+    contents.forEach((name, text) -> bytes.put(name, text.getBytes(StandardCharsets.UTF_8)));
+    HelmChart chart = options.helmChart() ? chart(bundle, options, grant) : null;
+    if (chart != null) {
+      chart.files().forEach((path, text) -> bytes.put(chart.name() + "/" + path, text.getBytes(StandardCharsets.UTF_8)));
+      bytes.put(chart.packageFileName(), chart.packaged());
+    }
+    Map<String, Path> written = new OutputWriter(outputFolder).writeBytes(bytes);
+    Map<String, Path> files = new LinkedHashMap<>();
+    contents.keySet().forEach(name -> files.put(name, written.get(name)));
     if (mkdocsFolder != null) {
       Map<String, String> docs = new LinkedHashMap<>();
       docs.put(names.statement(), statement);
       docs.put(StatementRenderer.DIAGRAM_FILE, diagram);
       new OutputWriter(mkdocsFolder).write(docs).forEach((name, path) -> files.put("mkdocs:" + name, path));
     }
-    return new Result(grant, files);
+    return new Result(grant, files, chart == null ? Optional.empty() : Optional.of(written.get(chart.packageFileName())));
   }
 
   /**
-   * The Helm chart of the bundle read from {@code sources}: its values default to the enabled
-   * collectors of {@code options}, its toggles reach every collector of the bundle.
+   * The Helm chart of a bundle, without writing anything: its values default to the enabled
+   * collectors of {@code options}, its toggles reach every collector of the bundle, its version is
+   * {@link GenerationOptions#chartVersion()}.
    */
-  public HelmChart chart(List<Path> sources, GenerationOptions options, String version) {
-    return chart(reader.read(sources), options, version);
+  public HelmChart chart(Bundle bundle, GenerationOptions options) {
+    OptionsValidator.chartVersion(options.chartVersion());
+    return chart(bundle, options, resolve(bundle, options));
   }
 
-  HelmChart chart(Bundle bundle, GenerationOptions options, String version) {
-    Grant defaults = resolve(bundle, options);
-    return HelmChart.of(new WaiverApplier().apply(bundle, options.waivers()).bundle(), options, defaults, version);
-  }
-
-  /**
-   * Writes the chart as a folder {@code <name>/} and as its package {@code <name>-<version>.tgz}
-   * into {@code outputFolder}, atomically like the other outputs.
-   *
-   * @return the written files; the package under its file name
-   */
-  public Map<String, Path> writeChart(HelmChart chart, Path outputFolder) {
-    Map<String, byte[]> files = new LinkedHashMap<>();
-    chart.files().forEach((path, text) -> files.put(chart.name() + "/" + path,
-        text.getBytes(StandardCharsets.UTF_8)));
-    files.put(chart.packageFileName(), chart.packaged());
-    return new OutputWriter(outputFolder).writeBytes(files);
+  /** {@code defaults} is the grant of the enabled collectors. */
+  private HelmChart chart(Bundle bundle, GenerationOptions options, Grant defaults) {
+    return HelmChart.of(new WaiverApplier().apply(bundle, options.waivers()).bundle(), options, defaults,
+        options.chartVersion());
   }
 
   /** Renders the statement of the enabled collectors, without writing anything. */

@@ -47,19 +47,21 @@ class HelmChartEqualityTest {
 
   @Test
   void randomBundlesRenderLikeTheEngineForEveryFeatureSubset() throws IOException {
-    int checked = 0;
+    int charted = 0;
     for (long seed = 1; seed <= 60; seed++) {
       RandomBundles.Case c = RandomBundles.generate(seed);
-      checked += check(c.bundle(), c.options(), "random-" + seed, 40);
+      if (check(c.bundle(), c.options(), "random-" + seed, 40) > 0) {
+        charted++;
+      }
     }
-    assertThat(checked).isGreaterThan(60);
+    assertThat(charted).as("random bundles the engine accepts and the chart was compared on").isGreaterThanOrEqualTo(50);
   }
 
   private int check(Bundle bundle, GenerationOptions options, String label, int sample) throws IOException {
     PrivilegesEngine engine = new PrivilegesEngine();
     HelmChart chart;
     try {
-      chart = engine.chart(bundle, options, "1.0.0");
+      chart = engine.chart(bundle, options.toBuilder().helmChart(true).chartVersion("1.0.0").build());
     } catch (EngineException e) {
       return 0; // the build itself is refused; nothing to chart
     }

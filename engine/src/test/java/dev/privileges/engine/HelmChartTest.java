@@ -76,11 +76,11 @@ class HelmChartTest {
         """, "base.yaml");
     return GenerationOptions.builder().name("sample-agent").namespace("sample-agent").namespaceObject(true)
         .image("registry.example.com/sample-agent:1.0.0").labels(Map.of("team", "observability"))
-        .productName("Sample Agent").baseTemplate(Optional.of(base)).build();
+        .productName("Sample Agent").baseTemplate(Optional.of(base)).helmChart(true).chartVersion("1.0.0").build();
   }
 
   private static HelmChart sampleChart() {
-    return new PrivilegesEngine().chart(StatementBundles.datakitLike(), sampleOptions(), "1.0.0");
+    return new PrivilegesEngine().chart(StatementBundles.datakitLike(), sampleOptions());
   }
 
   @Test
@@ -109,11 +109,45 @@ class HelmChartTest {
   }
 
   @Test
-  void writtenChartHasFolderAndPackage() {
-    HelmChart chart = sampleChart();
-    Map<String, Path> files = new PrivilegesEngine().writeChart(chart, temp.resolve("out"));
-    assertThat(files).containsKeys("sample-agent/Chart.yaml", "sample-agent/values.schema.json",
-        "sample-agent/templates/agent.yaml", "sample-agent-1.0.0.tgz");
+  void generateWritesTheChartWithTheOtherOutputsAndTheStatementSaysWhatEachToggleDoes() throws IOException {
+    PrivilegesEngine engine = new PrivilegesEngine();
+    PrivilegesEngine.Result result = engine.generate(StatementBundles.datakitLike(), sampleOptions(),
+        temp.resolve("out"), PrivilegesEngine.OutputNames.defaults(), null);
+    Path out = temp.resolve("out");
+    assertThat(result.chartPackage()).contains(out.resolve("sample-agent-1.0.0.tgz").toAbsolutePath());
+    assertThat(Files.readAllBytes(result.chartPackage().orElseThrow())).isEqualTo(sampleChart().packaged());
+    for (Map.Entry<String, String> f : sampleChart().files().entrySet()) {
+      assertThat(out.resolve("sample-agent").resolve(f.getKey())).hasContent(f.getValue());
+    }
+    assertThat(result.files()).containsOnlyKeys("daemonset.yaml", "SECURITY.md", "privileges-diagram.svg",
+        "privileges.json");
+    assertThat(out.resolve("SECURITY.md")).content(StandardCharsets.UTF_8)
+        .contains("In the Helm chart built with this statement, each feature's toggle");
+
+    Path plain = temp.resolve("plain");
+    PrivilegesEngine.Result without = engine.generate(StatementBundles.datakitLike(),
+        sampleOptions().toBuilder().helmChart(false).build(), plain, PrivilegesEngine.OutputNames.defaults(), null);
+    assertThat(without.chartPackage()).isEmpty();
+    assertThat(plain.resolve("sample-agent")).doesNotExist();
+    assertThat(plain.resolve("SECURITY.md")).content(StandardCharsets.UTF_8).doesNotContain("Helm");
+  }
+
+  @Test
+  void aChartVersionHelmCannotReadIsRefusedBeforeAnythingIsWritten() {
+    GenerationOptions twoParts = sampleOptions().toBuilder().chartVersion("v1.4").build();
+    assertThatThrownBy(() -> new PrivilegesEngine().generate(StatementBundles.datakitLike(), twoParts,
+        temp.resolve("out"), PrivilegesEngine.OutputNames.defaults(), null))
+        .isInstanceOf(EngineException.class)
+        .hasMessage("chartVersion 'v1.4' is not a SemVer 2 version, which Helm requires of a chart: write"
+            + " major.minor.patch with an optional -prerelease, e.g. '1.4.0' or '1.4.0-SNAPSHOT', perhaps you"
+            + " meant '1.4.0'");
+    assertThat(temp.resolve("out")).doesNotExist();
+    GenerationOptions none = sampleOptions().toBuilder().chartVersion("").build();
+    assertThatThrownBy(() -> new PrivilegesEngine().chart(StatementBundles.datakitLike(), none))
+        .isInstanceOf(EngineException.class)
+        .satisfies(e -> assertThat(((EngineException) e).message(Option.Syntax.CLI)).isEqualTo(
+            "--helm-chart is on but --chart-version is empty: give the version of the release the chart ships,"
+                + " e.g. '1.4.0'"));
   }
 
   @Test

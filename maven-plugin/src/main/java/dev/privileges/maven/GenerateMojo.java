@@ -69,11 +69,15 @@ public class GenerateMojo extends AbstractPrivilegesMojo {
 
   /**
    * Also write a Helm chart whose values toggle the bundle's features (folder {@code <name>/} and
-   * package {@code <name>-<version>.tgz}, attached as type {@code tgz} classifier {@code
+   * package {@code <name>-<chartVersion>.tgz}, attached as type {@code tgz} classifier {@code
    * helm-chart}); see docs/helm-chart.md.
    */
   @Parameter(property = "privileges.helmChart", defaultValue = "false")
   private boolean helmChart;
+
+  /** The chart's version and appVersion; Helm requires SemVer 2 ({@code 1.4.0}, {@code 1.4.0-SNAPSHOT}). */
+  @Parameter(property = "privileges.chartVersion", defaultValue = "${project.version}")
+  private String chartVersion;
 
   @Component
   private MavenProjectHelper projectHelper;
@@ -86,7 +90,8 @@ public class GenerateMojo extends AbstractPrivilegesMojo {
   @Override
   protected void run() {
     PrivilegesEngine.Result result = new PrivilegesEngine().generate(
-        sources(), options(), outputDirectory.toPath(),
+        sources(), options().toBuilder().helmChart(helmChart).chartVersion(chartVersion).build(),
+        outputDirectory.toPath(),
         new PrivilegesEngine.OutputNames(daemonSetFile, statementFile, reportFile),
         mkdocsDirectory == null ? null : mkdocsDirectory.toPath());
     if (attach) {
@@ -96,6 +101,8 @@ public class GenerateMojo extends AbstractPrivilegesMojo {
           attach(fileName, path);
         }
       });
+      result.chartPackage().ifPresent(tgz -> projectHelper.attachArtifact(project, "tgz",
+          classifier("helm-chart"), tgz.toFile()));
     }
     for (BuildSummary.Line line : BuildSummary.of(result, shown(outputDirectory))) {
       if (line.warning()) {
@@ -103,15 +110,6 @@ public class GenerateMojo extends AbstractPrivilegesMojo {
       } else {
         getLog().info(line.text());
       }
-    }
-    if (helmChart) {
-      PrivilegesEngine engine = new PrivilegesEngine();
-      dev.privileges.engine.helm.HelmChart chart = engine.chart(sources(), options(), project.getVersion());
-      Path tgz = engine.writeChart(chart, outputDirectory.toPath()).get(chart.packageFileName());
-      if (attach) {
-        projectHelper.attachArtifact(project, "tgz", "helm-chart", tgz.toFile());
-      }
-      getLog().info("  Helm chart: " + shown(tgz.toFile()));
     }
   }
 
@@ -130,8 +128,13 @@ public class GenerateMojo extends AbstractPrivilegesMojo {
       kind = (dot < 0 ? fileName : fileName.substring(0, dot)).toLowerCase(Locale.ROOT)
           .replaceAll("[^a-z0-9]+", "-");
     }
+    projectHelper.attachArtifact(project, type, classifier(kind), path.toFile());
+  }
+
+  /** {@code kind}, after the execution's classifier prefix when there is one. */
+  private String classifier(String kind) {
     String prefix = classifierPrefix();
-    projectHelper.attachArtifact(project, type, prefix.isEmpty() ? kind : prefix + "-" + kind, path.toFile());
+    return prefix.isEmpty() ? kind : prefix + "-" + kind;
   }
 
   private String classifierPrefix() {

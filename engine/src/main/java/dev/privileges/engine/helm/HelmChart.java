@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.privileges.engine.EngineException;
 import dev.privileges.engine.GenerationOptions;
+import dev.privileges.engine.Option;
 import dev.privileges.engine.bundle.Bundle;
 import dev.privileges.engine.grant.Grant;
 import dev.privileges.engine.kubernetes.Yaml;
@@ -112,7 +113,7 @@ public record HelmChart(String name, String version, Map<String, String> files) 
     byte[] h = new byte[512];
     byte[] p = path.getBytes(StandardCharsets.UTF_8);
     if (p.length > 100) {
-      throw new EngineException("chart file path '" + path + "' is longer than 100 bytes: choose a shorter <name>");
+      throw new EngineException("chart file path '" + path + "' is longer than 100 bytes, the most a tar header holds: choose a shorter " + Option.NAME);
     }
     System.arraycopy(p, 0, h, 0, p.length);
     octal(h, 100, 8, 0644);

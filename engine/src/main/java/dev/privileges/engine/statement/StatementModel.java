@@ -69,6 +69,7 @@ public final class StatementModel {
     m.put("levelMd", Markdown.code(pss.level().label()));
     m.put("mermaid", MermaidDiagram.render(items));
     m.put("mermaidEnabled", o.statementMermaid());
+    m.put("helmChart", o.helmChart());
     m.put("diagramFile", StatementRenderer.DIAGRAM_FILE);
     m.put("hasItems", !items.isEmpty());
     Map<String, String> anchorOf = new LinkedHashMap<>();
