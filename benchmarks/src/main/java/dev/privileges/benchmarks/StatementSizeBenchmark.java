@@ -33,7 +33,10 @@ public final class StatementSizeBenchmark {
     StringBuilder md = new StringBuilder();
     md.append("| collectors | statement | SVG | render statement + SVG, median | per 1,000 collectors |\n");
     md.append("| ---: | ---: | ---: | ---: | ---: |\n");
-    for (int scale : SCALES) {
+    double[] medians = new double[SCALES.length];
+    int firstBytes = 0;
+    for (int s = 0; s < SCALES.length; s++) {
+      int scale = SCALES[s];
       int n = collectors * scale;
       Map<String, CollectorMetadata> all = new TreeMap<>();
       Map<String, String> origins = new TreeMap<>();
@@ -59,9 +62,20 @@ public final class StatementSizeBenchmark {
         svgBytes = svg.getBytes(StandardCharsets.UTF_8).length;
       }
       double median = Stats.median(times);
+      medians[s] = median;
+      if (s == 0) {
+        firstBytes = statementBytes;
+      }
       Log.info("statement: %d collectors, %d bytes, SVG %d bytes, %.1f ms", n, statementBytes, svgBytes, median);
       md.append(String.format(Locale.ROOT, "| %,d | %,.1f KB | %,.1f KB | %,.1f ms | %,.1f ms |%n", n,
           statementBytes / 1024.0, svgBytes / 1024.0, median, median * 1000 / n));
+    }
+    md.append(String.format(Locale.ROOT, "%nStatement for %,d collectors at most 300 KB: %.1f KB -> %s%n",
+        collectors, firstBytes / 1024.0, firstBytes <= 300 * 1024 ? "MET" : "MISSED"));
+    for (int s = 1; s < SCALES.length; s++) {
+      double growth = medians[s] / medians[s - 1];
+      md.append(String.format(Locale.ROOT, "Rendering growth %dx/%dx at most 2.1: %.2f -> %s%n", SCALES[s],
+          SCALES[s - 1], growth, growth <= 2.1 ? "MET" : "MISSED"));
     }
     System.out.println();
     System.out.print(md);

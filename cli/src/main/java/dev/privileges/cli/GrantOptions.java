@@ -106,6 +106,11 @@ final class GrantOptions {
           + " counts and points to privileges.json. Default: ${DEFAULT-VALUE}.")
   private int statementCollectorLimit;
 
+  @Option(names = "--statement-item-limit", paramLabel = "N", defaultValue = "50",
+      description = "Beyond this many entries in one list of the statement (collectors, host paths, ports,"
+          + " writable paths), it groups them and points to privileges.json. Default: ${DEFAULT-VALUE}.")
+  private int statementItemLimit;
+
   @Option(names = "--statement-closing", paramLabel = "MARKDOWN",
       description = "Markdown that replaces the statement's default closing section.")
   private String statementClosing;
@@ -132,6 +137,7 @@ final class GrantOptions {
         .statementClosing(statementClosing)
         .statementMermaid(statementMermaid)
         .statementCollectorLimit(statementCollectorLimit)
+        .statementItemLimit(statementItemLimit)
         .build();
   }
 

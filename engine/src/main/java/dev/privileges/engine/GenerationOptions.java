@@ -46,6 +46,11 @@ import java.util.TreeMap;
  *     bundles of thousands of collectors
  * @param statementMermaid also write the diagram as a Mermaid block into the statement (default
  *     false: the SVG needs no script; Mermaid needs one from the network)
+ * @param statementItemLimit beyond this many entries in one bundle-wide list of the statement (the
+ *     enabled collectors; the host paths, ports or writable paths of the grant), the statement
+ *     groups them: collectors by feature, items with the same risk into one entry that names each
+ *     item (high risks keep their own entry), and points to {@code privileges.json} for the rest
+ *     (default 50)
  * @param helmChart also write a Helm chart whose values toggle the bundle's features (default
  *     false; see docs/helm-chart.md)
  * @param chartVersion the chart's SemVer version and appVersion, needed when {@code helmChart} is
@@ -73,11 +78,15 @@ public record GenerationOptions(
     Optional<BaseTemplate> baseTemplate,
     int statementCollectorLimit,
     boolean statementMermaid,
+    int statementItemLimit,
     boolean helmChart,
     String chartVersion) {
 
   /** The default of {@link #statementCollectorLimit()}. */
   public static final int DEFAULT_STATEMENT_COLLECTOR_LIMIT = 20;
+
+  /** The default of {@link #statementItemLimit()}. */
+  public static final int DEFAULT_STATEMENT_ITEM_LIMIT = 50;
 
   public GenerationOptions {
     waivers = List.copyOf(waivers);
@@ -100,7 +109,7 @@ public record GenerationOptions(
         .statementIntro(statementIntro)
         .statementClosing(statementClosing).statementTemplate(statementTemplate).waivers(waivers)
         .baseTemplate(baseTemplate).statementCollectorLimit(statementCollectorLimit)
-        .statementMermaid(statementMermaid).helmChart(helmChart).chartVersion(chartVersion);
+        .statementMermaid(statementMermaid).statementItemLimit(statementItemLimit).helmChart(helmChart).chartVersion(chartVersion);
   }
 
   /** Builder with the documented defaults. */
@@ -126,6 +135,7 @@ public record GenerationOptions(
     private Optional<BaseTemplate> baseTemplate = Optional.empty();
     private int statementCollectorLimit = DEFAULT_STATEMENT_COLLECTOR_LIMIT;
     private boolean statementMermaid;
+    private int statementItemLimit = DEFAULT_STATEMENT_ITEM_LIMIT;
     private boolean helmChart;
     private String chartVersion = "";
 
@@ -150,6 +160,7 @@ public record GenerationOptions(
     public Builder baseTemplate(Optional<BaseTemplate> v) { baseTemplate = v; return this; }
     public Builder statementCollectorLimit(int v) { statementCollectorLimit = v; return this; }
     public Builder statementMermaid(boolean v) { statementMermaid = v; return this; }
+    public Builder statementItemLimit(int v) { statementItemLimit = v; return this; }
     public Builder helmChart(boolean v) { helmChart = v; return this; }
     public Builder chartVersion(String v) { chartVersion = v == null ? "" : v.strip(); return this; }
 
@@ -160,7 +171,7 @@ public record GenerationOptions(
           enabledInputsEnv, privilegedInsteadOfCapabilities, portExposure, oldestKernel,
           productName.isEmpty() ? name : productName, namespaceObject, statementIntro,
           statementClosing, statementTemplate, waivers, baseTemplate, statementCollectorLimit,
-          statementMermaid, helmChart, chartVersion);
+          statementMermaid, statementItemLimit, helmChart, chartVersion);
     }
   }
 }

@@ -32,6 +32,7 @@ public enum Option {
   STATEMENT_INTRO("statementIntro"),
   STATEMENT_CLOSING("statementClosing"),
   STATEMENT_COLLECTOR_LIMIT("statementCollectorLimit"),
+  STATEMENT_ITEM_LIMIT("statementItemLimit"),
   OUTPUT_DIRECTORY("outputDirectory"),
   DAEMON_SET_FILE("daemonSetFile"),
   STATEMENT_FILE("statementFile"),

@@ -64,6 +64,11 @@ public final class OptionsValidator {
           + " positive number: give how many collectors the statement lists under one privilege before it"
           + " counts them by feature instead, e.g. " + GenerationOptions.DEFAULT_STATEMENT_COLLECTOR_LIMIT);
     }
+    if (o.statementItemLimit() < 1) {
+      throw new EngineException(Option.STATEMENT_ITEM_LIMIT + " '" + o.statementItemLimit() + "' is not a"
+          + " positive number: give how many entries one list of the statement (collectors, host paths, ports,"
+          + " writable paths) shows before it groups them, e.g. " + GenerationOptions.DEFAULT_STATEMENT_ITEM_LIMIT);
+    }
     if (o.helmChart()) {
       chartVersion(o.chartVersion());
     }

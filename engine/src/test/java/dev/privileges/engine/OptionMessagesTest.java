@@ -61,6 +61,8 @@ class OptionMessagesTest {
     m.put(Option.FORBIDDEN_PRIVILEGES, () -> PolicyCheck.parseForbidden(List.of("SYS_ADMIN")));
     m.put(Option.STATEMENT_COLLECTOR_LIMIT, () -> OptionsValidator.validate(
         GenerationOptions.builder().statementCollectorLimit(0).build()));
+    m.put(Option.STATEMENT_ITEM_LIMIT, () -> OptionsValidator.validate(
+        GenerationOptions.builder().statementItemLimit(0).build()));
     m.put(Option.CHART_VERSION, () -> OptionsValidator.validate(
         GenerationOptions.builder().helmChart(true).chartVersion("1.4").build()));
     m.put(Option.HELM_CHART, () -> OptionsValidator.validate(

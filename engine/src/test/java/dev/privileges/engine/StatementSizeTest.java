@@ -12,7 +12,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.privileges.annotations.Privilege;
 import org.junit.jupiter.api.Test;
 
-/** Beyond the collector limit, the statement counts collectors by feature and points to privileges.json. */
+/**
+ * Beyond the collector limit, a privilege counts its collectors by feature; beyond the item limit,
+ * the bundle-wide lists group their entries; both point to privileges.json for the full lists.
+ */
 class StatementSizeTest {
 
   private static final Bundle THREE_PROCESS_COLLECTORS = bundle(
@@ -40,10 +43,70 @@ class StatementSizeTest {
 
     assertThat(md).contains("    - *Network*: 1 collector\n    - *Processes*: 2 collectors\n"
             + "    - These 3 collectors, each with its reason, are listed in `privileges.json`.\n")
-        .contains("Enabled collectors: 3 collectors in 2 features (every name is in `privileges.json`).")
-        .contains("| Feature | Collectors |\n| :--- | :--- |\n| Network | 1 collector |\n| Processes | 2 collectors |\n")
         .contains("| Processes | Remove `proc-a`, `proc-b` from `ENV_DEFAULT_ENABLED_INPUTS` | `hostPID: true` |")
-        .doesNotContain("(`proc-a`)", "| `proc-a` |");
+        .doesNotContain("(`proc-a`)")
+        // the bundle-wide collector list follows the item limit, not this one
+        .contains("Enabled collectors: `net-c`, `proc-a`, `proc-b`.", "| `proc-a` | Processes |");
+  }
+
+  @Test
+  void beyondTheItemLimit_theCollectorsAreCountedByFeature() {
+    String md = new StatementRenderer().render(new Resolver().resolve(THREE_PROCESS_COLLECTORS,
+        StatementBundles.OPTIONS.toBuilder().statementItemLimit(2).build()));
+
+    assertThat(md).contains("Enabled collectors: 3 collectors in 2 features (every name is in `privileges.json`).")
+        .contains("| Feature | Collectors |\n| :--- | :--- |\n| Network | 1 collector |\n| Processes | 2 collectors |\n")
+        .doesNotContain("| `proc-a` |");
+  }
+
+  /** Four application log folders share one risk; the runtime socket carries a high one. */
+  private static final Bundle FIVE_HOST_PATHS = bundle(
+      collector("app-a").feature("Logs").hostPath("/var/log/app-a", "/host/app-a", true).build(),
+      collector("app-b").feature("Logs").hostPath("/var/log/app-b", "/host/app-b", true).build(),
+      collector("app-c").feature("Tracing").hostPath("/var/log/app-c", "/host/app-c", true).build(),
+      collector("app-d").feature("Tracing").hostPath("/var/log/app-d", "/host/app-d", true).build(),
+      collector("runtime").feature("Containers").hostPath("/run/containerd/containerd.sock",
+          "/run/containerd/containerd.sock", true).build());
+
+  private static String fiveHostPaths(int itemLimit) {
+    return new StatementRenderer().render(new Resolver().resolve(FIVE_HOST_PATHS,
+        StatementBundles.OPTIONS.toBuilder().statementItemLimit(itemLimit).build()));
+  }
+
+  @Test
+  void beyondTheItemLimit_itemsThatShareTheirRiskAreOneEntryNamingEach_andHighRisksKeepTheirOwn() {
+    String md = fiveHostPaths(4);
+
+    assertThat(md).contains("#### `hostPath: /run/containerd/containerd.sock` {#host-path-run-containerd-containerd-sock}")
+        .contains("#### 4 host paths with a ")
+        .contains("each one's purpose and collectors are in `privileges.json`: `/var/log/app-a`, `/var/log/app-b`,"
+            + " `/var/log/app-c`, `/var/log/app-d`.")
+        .doesNotContain("#### `hostPath: /var/log/app-a`");
+    String anchor = md.substring(md.indexOf("#### 4 host paths with a "));
+    anchor = anchor.substring(anchor.indexOf("{#") + 2, anchor.indexOf('}'));
+    assertThat(md)
+        // the matrix counts what each feature needs of the group
+        .contains("| Logs | - | - | [2 host paths](#" + anchor + ") |")
+        // Pod Security: one row for the group
+        .contains("| hostPathVolumes | [4 host paths](#" + anchor + ") | Logs, Tracing |")
+        // the trim table counts what goes
+        .contains("| Logs | Remove the 2 grouped host paths that only this feature needs (each one's features are"
+            + " in `privileges.json`)<br>Remove `app-a`, `app-b` from `ENV_DEFAULT_ENABLED_INPUTS` | - |");
+  }
+
+  @Test
+  void withinTheItemLimit_everyItemHasItsOwnEntry() {
+    String md = fiveHostPaths(5);
+
+    assertThat(md).contains("#### `hostPath: /var/log/app-a` {#host-path-var-log-app-a}").doesNotContain("grouped");
+  }
+
+  @Test
+  void itemLimitBelowOne_isAnErrorNamingTheParameter() {
+    assertThatThrownBy(() -> new Resolver().resolve(THREE_PROCESS_COLLECTORS,
+        StatementBundles.OPTIONS.toBuilder().statementItemLimit(0).build())).isInstanceOf(EngineException.class)
+        .satisfies(e -> assertThat(((EngineException) e).message(Option.Syntax.CLI))
+            .startsWith("--statement-item-limit '0' is not a positive number"));
   }
 
   @Test

@@ -128,6 +128,14 @@ public abstract class AbstractPrivilegesMojo extends AbstractMojo {
   @Parameter(property = "privileges.statementMermaid", defaultValue = "false")
   private boolean statementMermaid;
 
+  /**
+   * Beyond this many entries in one bundle-wide list of the statement (the enabled collectors; the
+   * host paths, ports or writable paths), the statement groups them (collectors by feature, items
+   * with the same risk into one entry naming each) and points to {@code privileges.json}.
+   */
+  @Parameter(property = "privileges.statementItemLimit", defaultValue = "50")
+  private int statementItemLimit = GenerationOptions.DEFAULT_STATEMENT_ITEM_LIMIT;
+
   @Override
   public final void execute() throws MojoExecutionException, MojoFailureException {
     if (skip) {
@@ -199,6 +207,7 @@ public abstract class AbstractPrivilegesMojo extends AbstractMojo {
         .statementClosing(statementClosing)
         .statementCollectorLimit(statementCollectorLimit)
         .statementMermaid(statementMermaid)
+        .statementItemLimit(statementItemLimit)
         .build();
   }
 

@@ -51,6 +51,14 @@ public final class FeatureRecommendations {
   }
 
   public List<Row> rows(Grant grant) {
+    return rows(grant, key -> false);
+  }
+
+  /**
+   * Like {@link #rows(Grant)}; the items {@code folded} accepts (by key) are the ones the statement
+   * shows in groups (see {@link ItemGroups}): each row counts them by kind instead of naming them.
+   */
+  public List<Row> rows(Grant grant, java.util.function.Predicate<String> folded) {
     Map<String, List<String>> byFeature = new TreeMap<>();
     for (CollectorMetadata c : grant.enabled()) {
       byFeature.computeIfAbsent(c.feature(), k -> new ArrayList<>()).add(c.name());
@@ -65,7 +73,7 @@ public final class FeatureRecommendations {
         return;
       }
       Grant smaller = digest.without(feature, grant.options(), resolver);
-      rows.add(diff(feature, sorted, full, new Items(smaller)));
+      rows.add(diff(feature, sorted, full, new Items(smaller), folded));
     });
     return List.copyOf(rows);
   }
@@ -89,7 +97,8 @@ public final class FeatureRecommendations {
     }
   }
 
-  private static Row diff(String feature, List<String> collectors, Items fullItems, Items smallerItems) {
+  private static Row diff(String feature, List<String> collectors, Items fullItems, Items smallerItems,
+      java.util.function.Predicate<String> folded) {
     Grant full = fullItems.grant;
     Grant smaller = smallerItems.grant;
     Map<String, GrantedItem> before = fullItems.byKey;
@@ -105,8 +114,21 @@ public final class FeatureRecommendations {
     changes.addAll(SecurityContextEdits.between("the agent container's", DaemonSetRenderer.containerSecurity(full),
         DaemonSetRenderer.containerSecurity(smaller)));
     keptPathOwnerEdit(full, smaller).ifPresent(changes::add);
+    Map<GrantedItem.Kind, int[]> foldedCounts = new java.util.EnumMap<>(GrantedItem.Kind.class);
     for (GrantedItem item : before.values()) {
       GrantedItem still = after.get(item.key());
+      if (folded.test(item.key())) {
+        // removed, narrowed, kept for other features
+        int[] counts = foldedCounts.computeIfAbsent(item.kind(), k -> new int[3]);
+        if (still == null) {
+          counts[0]++;
+        } else if (changed(item, fullItems, smallerItems).isPresent()) {
+          counts[1]++;
+        } else if (item.features().contains(feature)) {
+          counts[2]++;
+        }
+        continue;
+      }
       if (still == null) {
         boolean inSecurityContext = item.kind() == GrantedItem.Kind.CAPABILITY
             || item.kind() == GrantedItem.Kind.CONTAINER;
@@ -121,6 +143,19 @@ public final class FeatureRecommendations {
             still.features().stream().map(Markdown::text).toList()));
       }
     }
+    foldedCounts.forEach((kind, counts) -> {
+      if (counts[0] > 0) {
+        changes.add("remove the " + counts[0] + " grouped " + ItemGroups.noun(kind, counts[0]) + " that only"
+            + " this feature needs (each one's features are in " + Markdown.cellCode("privileges.json") + ")");
+      }
+      if (counts[1] > 0) {
+        changes.add("narrow " + counts[1] + " grouped " + ItemGroups.noun(kind, counts[1]) + " to what the other"
+            + " features need (each one's features are in " + Markdown.cellCode("privileges.json") + ")");
+      }
+      if (counts[2] > 0) {
+        kept.add(counts[2] + " grouped " + ItemGroups.noun(kind, counts[2]));
+      }
+    });
     if (apiGone) {
       changes.add("delete the ServiceAccount, ClusterRole and ClusterRoleBinding, drop "
           + Markdown.cellCode("serviceAccountName") + " and set "

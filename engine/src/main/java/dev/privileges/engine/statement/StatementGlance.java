@@ -27,8 +27,8 @@ public final class StatementGlance {
 
   private StatementGlance() {}
 
-  /** A granted item with its risk and the anchor of its section. */
-  record Entry(GrantedItem item, Risk risk, String anchor) {}
+  /** A granted item (or a group of them, see {@link ItemGroups}) with its risk and the anchor of its section. */
+  record Entry(GrantedItem item, Risk risk, String anchor, java.util.Optional<ItemGroups.Group> group) {}
 
   /** Columns of the matrix: granted items grouped by kind, so six columns fit any site at 1280 px. */
   private static final Map<String, Set<GrantedItem.Kind>> COLUMNS = columns();
@@ -44,7 +44,7 @@ public final class StatementGlance {
   }
 
   /** Adds the glance keys to the template model {@code m}. */
-  static void put(Map<String, Object> m, List<Entry> entries) {
+  static void put(Map<String, Object> m, List<Entry> entries, int grantedCount) {
     Set<String> features = new TreeSet<>();
     entries.forEach(e -> features.addAll(e.item().features()));
     List<Map<String, Object>> rows = new ArrayList<>();
@@ -53,7 +53,7 @@ public final class StatementGlance {
       COLUMNS.values().forEach(kinds -> {
         List<String> marks = entries.stream()
             .filter(e -> kinds.contains(e.item().kind()) && e.item().features().contains(feature))
-            .map(StatementGlance::mark).toList();
+            .map(e -> mark(e, feature)).toList();
         cells.add(row("itemsMd", marks.isEmpty() ? "-" : String.join(", ", marks)));
       });
       rows.add(row("feature", feature, "cells", cells));
@@ -62,8 +62,8 @@ public final class StatementGlance {
     worstFirst.sort(Comparator.comparing((Entry e) -> e.risk().severity()));
     List<Map<String, Object>> high = worstFirst.stream().filter(e -> e.risk().severity() == Severity.HIGH)
         .map(e -> row("linkMd", link(e), "risk", e.risk().text())).toList();
-    m.put("grantedCount", entries.size());
-    m.put("summaryMd", "The DaemonSet grants " + entries.size() + (entries.size() == 1 ? " privilege; " : " privileges; ")
+    m.put("grantedCount", grantedCount);
+    m.put("summaryMd", "The DaemonSet grants " + grantedCount + (grantedCount == 1 ? " privilege; " : " privileges; ")
         + (high.isEmpty() ? "none carries a high risk if the agent is compromised."
             : high.size() + (high.size() == 1 ? " of them carries" : " of them carry")
                 + " a high risk if the agent is compromised (in bold below)."));
@@ -72,9 +72,16 @@ public final class StatementGlance {
     m.put("highRisks", high);
   }
 
-  /** An item in a matrix cell: its short name, linked to its section, in bold when its risk is high. */
-  private static String mark(Entry e) {
+  /**
+   * An item in a matrix cell: its short name, linked to its section, in bold when its risk is high;
+   * a group shows how many of its items the row's feature needs.
+   */
+  private static String mark(Entry e, String feature) {
     GrantedItem i = e.item();
+    if (e.group().isPresent()) {
+      int count = e.group().get().membersOf(feature);
+      return "[" + count + " " + ItemGroups.noun(i.kind(), count) + "](#" + e.anchor() + ")";
+    }
     String name = switch (i.kind()) {
       case CAPABILITY, HOST_PATH -> i.path();
       // "hostNetwork", not "hostNetwork: true": the column is narrow; the link leads to the field

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 
 /**
@@ -55,7 +56,7 @@ public final class StatementModel {
 
   private final Markdown.Anchors anchors = new Markdown.Anchors();
 
-  Map<String, Object> build(Grant grant, List<FeatureRecommendations.Row> rows) {
+  Map<String, Object> build(Grant grant, ItemGroups groups, List<FeatureRecommendations.Row> rows) {
     GenerationOptions o = grant.options();
     List<GrantedItem> items = GrantedItem.of(grant);
     PodSecurity.Assessment pss = grant.podSecurity();
@@ -72,14 +73,18 @@ public final class StatementModel {
     m.put("helmChart", o.helmChart());
     m.put("diagramFile", StatementRenderer.DIAGRAM_FILE);
     m.put("hasItems", !items.isEmpty());
+    List<GrantedItem> shown = groups.shown();
     Map<String, String> anchorOf = new LinkedHashMap<>();
     for (Kind kind : Kind.values()) {
       List<Map<String, Object>> section = new ArrayList<>();
-      for (GrantedItem item : items) {
+      for (GrantedItem item : shown) {
         if (item.kind() == kind && kind != Kind.API) {
-          String anchor = anchors.of(item.anchorBase());
+          Optional<ItemGroups.Group> group = groups.group(item);
+          String anchor = anchors.of(group.isPresent()
+              ? ItemGroups.noun(kind, 2) + "-" + group.get().risk().severity().label() + "-risk" : item.anchorBase());
           anchorOf.put(item.key(), anchor);
-          section.add(item(item, anchor, grant));
+          group.ifPresent(g -> g.members().forEach(member -> anchorOf.put(member.key(), anchor)));
+          section.add(group.isPresent() ? groupEntry(group.get(), anchor, grant) : item(item, anchor, grant));
         }
       }
       m.put(section(kind), section);
@@ -89,26 +94,26 @@ public final class StatementModel {
     m.put("covered", grant.coveredByPrivileged().entrySet().stream().map(e -> row("capabilityMd",
         Markdown.code(e.getKey()), "needs", e.getValue().stream().map(StatementModel::need).toList())).toList());
     m.put("privileged", grant.security().privileged());
-    boolean countCollectors = grant.enabled().size() > limit;
+    boolean countCollectors = grant.enabled().size() > o.statementItemLimit();
     m.put("collectors", countCollectors ? List.of() : grant.enabled().stream().map(c -> row("collectorMd",
         Markdown.cellCode(c.name()), "feature", c.feature(), "description", c.description().isBlank() ? "-"
             : c.description())).toList());
     m.put("collectorsByFeature", countCollectors ? CollectorLimit.byFeature(grant.enabled().stream()
         .map(c -> new Need(c.name(), c.feature(), "")).toList()) : List.of());
     items.stream().filter(i -> i.kind() == Kind.API).forEach(i -> anchorOf.put(i.key(), "kubernetes-api"));
-    StatementGlance.put(m, items.stream().map(i -> new StatementGlance.Entry(i, PrivilegeRisk.of(i, grant)
-        .orElseThrow(), anchorOf.get(i.key()))).toList());
+    StatementGlance.put(m, shown.stream().map(i -> new StatementGlance.Entry(i, groups.group(i)
+        .map(ItemGroups.Group::risk).orElseGet(() -> PrivilegeRisk.of(i, grant).orElseThrow()), anchorOf.get(i.key()),
+        groups.group(i))).toList(), items.size());
     m.put("notRequested", notRequested(grant));
     m.put("replaced", grant.privilegedReplaced().stream().map(StatementModel::need).toList());
     m.put("restricted", pss.level() == PodSecurity.Level.RESTRICTED);
-    m.put("heldBy", pss.heldBy().stream().map(v -> row("check", v.check(), "fieldMd", Markdown.cellCode(v.field()),
-        "featuresMd", features(v.needs()))).toList());
+    m.put("heldBy", heldBy(pss, items, groups, anchorOf));
     m.put("waivers", grant.waivers().stream().map(w -> row("collectorMd", Markdown.cellCode(w.collector()),
         "requirementMd", Markdown.cellCode(w.requirement()), "reason", w.reason())).toList());
     m.put("recommendations", rows.stream().map(r -> recommendation(r)).toList());
-    m.put("inverse", items.stream().map(i -> row("fieldMd", link(i, anchorOf), "featuresMd",
+    m.put("inverse", shown.stream().map(i -> row("fieldMd", link(i, anchorOf, groups), "featuresMd",
         features(i.needs()))).toList());
-    m.put("scanners", scanners(items, anchorOf));
+    m.put("scanners", scanners(shown, anchorOf, groups));
     for (String key : List.copyOf(m.keySet())) {
       if (m.get(key) instanceof List<?> list) {
         m.put("has" + Character.toUpperCase(key.charAt(0)) + key.substring(1), !list.isEmpty());
@@ -141,6 +146,62 @@ public final class StatementModel {
     CollectorLimit.put(out, item.needs(), grant.options().statementCollectorLimit());
     out.put("withoutMd", "these features stop working as described: " + join(
         item.features().stream().map(f -> "*" + Markdown.text(f) + "*").toList()) + ".");
+    return out;
+  }
+
+  /** A group of items that share their risk: one entry that names each of them. */
+  private static Map<String, Object> groupEntry(ItemGroups.Group group, String anchor, Grant grant) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("fieldMd", Markdown.text(group.item().field()));
+    out.put("anchor", anchor);
+    out.put("purposeMd", "More " + ItemGroups.noun(group.item().kind(), 2) + " than "
+        + grant.options().statementItemLimit() + " are granted, so the ones that share this risk are shown"
+        + " together; each one's purpose and collectors are in " + Markdown.code("privileges.json") + ": "
+        + String.join(", ", group.members().stream().map(i -> Markdown.code(i.path())).toList()) + ".");
+    out.put("severity", group.risk().severity().label());
+    out.put("severityMd", StatementGlance.severityMd(group.risk().severity()));
+    out.put("risk", group.risk().text());
+    CollectorLimit.put(out, group.item().needs(), grant.options().statementCollectorLimit());
+    out.put("withoutMd", "these features stop working as described: " + join(
+        group.item().features().stream().map(f -> "*" + Markdown.text(f) + "*").toList()) + ".");
+    return out;
+  }
+
+  /**
+   * The settings that hold the pods at their level; those of grouped items are counted by group
+   * ("212 host paths"), so the table stays as short as the groups.
+   */
+  private static List<Map<String, Object>> heldBy(PodSecurity.Assessment pss, List<GrantedItem> items,
+      ItemGroups groups, Map<String, String> anchorOf) {
+    Map<String, String> keyOfField = new java.util.HashMap<>();
+    items.forEach(i -> keyOfField.putIfAbsent(i.field(), i.key()));
+    // The hostPorts check names a port by its number alone ("hostPort: 8125", "hostPort: 8125 (hostNetwork)").
+    items.stream().filter(i -> i.kind() == Kind.PORT).forEach(i -> {
+      String number = i.path().substring(0, i.path().indexOf('/'));
+      keyOfField.putIfAbsent("hostPort: " + number, i.key());
+      keyOfField.putIfAbsent("hostPort: " + number + " (hostNetwork)", i.key());
+    });
+    // One row per setting, or per check and group; the group's row gathers its members' needs.
+    Map<String, ItemGroups.Group> groupOfRow = new LinkedHashMap<>();
+    Map<String, String> checkOfRow = new LinkedHashMap<>();
+    Map<String, List<Need>> needsOfRow = new LinkedHashMap<>();
+    Map<String, Integer> membersOfRow = new java.util.HashMap<>();
+    for (PodSecurity.Violation v : pss.heldBy()) {
+      Optional<ItemGroups.Group> group = Optional.ofNullable(keyOfField.get(v.field())).flatMap(groups::groupOf);
+      String key = v.check() + "|" + group.map(g -> g.item().key()).orElse(v.field());
+      checkOfRow.put(key, v.check());
+      group.ifPresent(g -> groupOfRow.put(key, g));
+      needsOfRow.computeIfAbsent(key, k -> new ArrayList<>()).addAll(v.needs());
+      membersOfRow.merge(key, 1, Integer::sum);
+    }
+    List<Map<String, Object>> out = new ArrayList<>();
+    needsOfRow.forEach((key, needs) -> {
+      ItemGroups.Group g = groupOfRow.get(key);
+      int count = membersOfRow.get(key);
+      String field = g == null ? Markdown.cellCode(key.substring(key.indexOf('|') + 1))
+          : "[" + count + " " + ItemGroups.noun(g.item().kind(), count) + "](#" + anchorOf.get(g.item().key()) + ")";
+      out.add(row("check", checkOfRow.get(key), "fieldMd", field, "featuresMd", features(needs)));
+    });
     return out;
   }
 
@@ -266,11 +327,13 @@ public final class StatementModel {
     return TrimRow.of(r);
   }
 
-  private static List<Map<String, Object>> scanners(List<GrantedItem> items, Map<String, String> anchorOf) {
+  private static List<Map<String, Object>> scanners(List<GrantedItem> items, Map<String, String> anchorOf,
+      ItemGroups groups) {
     List<Map<String, Object>> out = new ArrayList<>();
     boolean apiDone = false;
     for (GrantedItem i : items) {
-      ScannerFindings.Findings f = ScannerFindings.of(i);
+      // A group's members share their findings: take them from its first member.
+      ScannerFindings.Findings f = ScannerFindings.of(groups.group(i).map(g -> g.members().get(0)).orElse(i));
       if (!f.any() || (i.kind() == Kind.API && apiDone)) {
         continue;
       }
@@ -281,7 +344,7 @@ public final class StatementModel {
         label = "[Kubernetes API access](#kubernetes-api)";
         items.stream().filter(x -> x.kind() == Kind.API).forEach(x -> needs.addAll(x.needs()));
       } else {
-        label = link(i, anchorOf);
+        label = link(i, anchorOf, groups);
       }
       out.add(row("fieldMd", label, "kubeLinterMd", ids(f.kubeLinter()), "trivyMd", ids(f.trivy()),
           "checkovMd", ids(f.checkov()), "polarisMd", ids(f.polaris()),
@@ -294,13 +357,14 @@ public final class StatementModel {
     return ids.isEmpty() ? "-" : String.join(", ", ids.stream().map(Markdown::cellCode).toList());
   }
 
-  private static String link(GrantedItem i, Map<String, String> anchorOf) {
-    return "[" + Markdown.cellCode(i.field()) + "](#" + anchorOf.get(i.key()) + ")";
+  private static String link(GrantedItem i, Map<String, String> anchorOf, ItemGroups groups) {
+    String text = groups.group(i).isPresent() ? Markdown.text(i.field()) : Markdown.cellCode(i.field());
+    return "[" + text + "](#" + anchorOf.get(i.key()) + ")";
   }
 
-  /** The enabled collectors, or their count by feature beyond the statement's collector limit. */
+  /** The enabled collectors, or their count by feature beyond the statement's item limit. */
   private static String enabled(Grant grant) {
-    int limit = grant.options().statementCollectorLimit();
+    int limit = grant.options().statementItemLimit();
     if (grant.enabled().size() <= limit) {
       return join(grant.enabledNames().stream().map(Markdown::code).toList());
     }

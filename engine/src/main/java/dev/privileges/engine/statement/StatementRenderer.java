@@ -48,7 +48,9 @@ public final class StatementRenderer {
   }
 
   public String render(Grant grant) {
-    Map<String, Object> model = new StatementModel().build(grant, new FeatureRecommendations(resolver).rows(grant));
+    ItemGroups groups = new ItemGroups(GrantedItem.of(grant), grant, grant.options().statementItemLimit());
+    Map<String, Object> model = new StatementModel().build(grant, groups,
+        new FeatureRecommendations(resolver).rows(grant, groups::folded));
     String templatePath = grant.options().statementTemplate();
     String template = templatePath.isEmpty() ? defaultTemplate() : userTemplate(templatePath);
     StringWriter out = new StringWriter();
@@ -64,10 +66,15 @@ public final class StatementRenderer {
     return normalize(out.toString());
   }
 
-  /** The features-to-privileges SVG of {@code grant} ({@link #DIAGRAM_FILE}). */
+  /**
+   * The features-to-privileges SVG of {@code grant} ({@link #DIAGRAM_FILE}), with the items the
+   * statement groups drawn as their groups, so it stays as small as the statement.
+   */
   public String diagram(Grant grant) {
-    List<SvgDiagram.Item> items = GrantedItem.of(grant).stream()
-        .map(i -> new SvgDiagram.Item(i.field(), PrivilegeRisk.of(i, grant).orElseThrow().severity(), i.features()))
+    ItemGroups groups = new ItemGroups(GrantedItem.of(grant), grant, grant.options().statementItemLimit());
+    List<SvgDiagram.Item> items = groups.shown().stream()
+        .map(i -> new SvgDiagram.Item(i.field(), groups.group(i).map(ItemGroups.Group::risk)
+            .orElseGet(() -> PrivilegeRisk.of(i, grant).orElseThrow()).severity(), i.features()))
         .toList();
     return SvgDiagram.render(items);
   }

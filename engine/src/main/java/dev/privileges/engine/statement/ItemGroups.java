@@ -1,0 +1,135 @@
+package dev.privileges.engine.statement;
+
+import dev.privileges.engine.grant.Grant;
+import dev.privileges.engine.grant.GrantedItem;
+import dev.privileges.engine.grant.GrantedItem.Kind;
+import dev.privileges.engine.grant.Need;
+import dev.privileges.engine.statement.PrivilegeRisk.Risk;
+import dev.privileges.engine.statement.PrivilegeRisk.Severity;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Keeps the statement's size bounded when one kind of item grows with the bundle: a bundle of
+ * thousands of collectors mounts hundreds of host paths and listens on hundreds of ports, and a
+ * section per item would make the statement megabytes long. Beyond
+ * {@link dev.privileges.engine.GenerationOptions#statementItemLimit()} items of one kind (host
+ * paths, ports, writable paths), the items that do not carry a high risk are shown as groups:
+ * one entry per shared risk (and shared scanner findings), which names every item and counts
+ * their collectors by feature; an item whose risk no other item shares keeps its own entry. High risks keep their own entry, so nothing a reviewer must weigh
+ * one by one is folded away; each item's purpose and collectors stay in {@code privileges.json}.
+ */
+final class ItemGroups {
+
+  /** The kinds that grow with the bundle; the others are bounded by the vocabulary. */
+  static final Set<Kind> GROUPABLE = EnumSet.of(Kind.HOST_PATH, Kind.PORT, Kind.WRITABLE);
+
+  /**
+   * A group of items of one kind that share their risk and their scanner findings.
+   *
+   * @param item the group as an item of the statement: its field is the group's title, its needs
+   *     are those of every member
+   */
+  record Group(GrantedItem item, Risk risk, List<GrantedItem> members) {
+
+    /** How many members {@code feature} needs. */
+    int membersOf(String feature) {
+      return (int) members.stream().filter(m -> m.features().contains(feature)).count();
+    }
+  }
+
+  private final List<GrantedItem> shown = new ArrayList<>();
+  private final Map<String, Group> groupByKey = new LinkedHashMap<>();
+  private final Map<String, Group> groupOfMember = new HashMap<>();
+  private final Set<Kind> grouped = EnumSet.noneOf(Kind.class);
+
+  /** Groups the items of {@code grant}'s kinds that exceed {@code limit}. */
+  ItemGroups(List<GrantedItem> items, Grant grant, int limit) {
+    Map<Kind, Integer> counts = new HashMap<>();
+    items.forEach(i -> counts.merge(i.kind(), 1, Integer::sum));
+    GROUPABLE.stream().filter(k -> counts.getOrDefault(k, 0) > limit).forEach(grouped::add);
+    Map<String, List<GrantedItem>> members = new LinkedHashMap<>();
+    Map<String, Risk> risks = new HashMap<>();
+    for (GrantedItem item : items) {
+      Risk risk = grouped.contains(item.kind()) ? PrivilegeRisk.of(item, grant).orElseThrow() : null;
+      if (risk == null || risk.severity() == Severity.HIGH) {
+        shown.add(item);
+        continue;
+      }
+      String key = item.kind() + "|" + risk.severity() + "|" + risk.text() + "|" + ScannerFindings.of(item);
+      if (!members.containsKey(key)) {
+        shown.add(new GrantedItem(item.kind(), "group:" + members.size(), "", "", List.of())); // placeholder
+        members.put(key, new ArrayList<>());
+        risks.put(key, risk);
+      }
+      members.get(key).add(item);
+    }
+    // Replace each placeholder by its group, now that the members are known.
+    List<String> keys = List.copyOf(members.keySet());
+    for (int i = 0; i < shown.size(); i++) {
+      GrantedItem s = shown.get(i);
+      if (s.key().startsWith("group:")) {
+        String key = keys.get(Integer.parseInt(s.key().substring("group:".length())));
+        if (members.get(key).size() == 1) { // a group of one is the item itself
+          shown.set(i, members.get(key).get(0));
+          continue;
+        }
+        Group g = group(key, members.get(key), risks.get(key));
+        shown.set(i, g.item());
+        groupByKey.put(g.item().key(), g);
+        g.members().forEach(m -> groupOfMember.put(m.key(), g));
+      }
+    }
+  }
+
+  private static Group group(String key, List<GrantedItem> members, Risk risk) {
+    Kind kind = members.get(0).kind();
+    List<Need> needs = Grant.sorted(members.stream().flatMap(m -> m.needs().stream()).distinct().toList());
+    String title = members.size() + " " + noun(kind, members.size()) + " with a " + risk.severity().label() + " risk";
+    GrantedItem item = new GrantedItem(kind, "group:" + kind + ":" + risk.severity() + ":" + Integer.toHexString(key.hashCode()),
+        title, title, needs);
+    return new Group(item, risk, List.copyOf(members));
+  }
+
+  /** "host paths", "ports", "writable paths" (singular for one). */
+  static String noun(Kind kind, int count) {
+    String plural = switch (kind) {
+      case HOST_PATH -> "host paths";
+      case PORT -> "ports";
+      case WRITABLE -> "writable paths";
+      default -> throw new IllegalArgumentException(kind.name());
+    };
+    return count == 1 ? plural.substring(0, plural.length() - 1) : plural;
+  }
+
+  /** The items as the statement lists them: grouped kinds hold their high risks and their groups. */
+  List<GrantedItem> shown() {
+    return shown;
+  }
+
+  /** Whether {@code kind} is shown in groups. */
+  boolean grouped(Kind kind) {
+    return grouped.contains(kind);
+  }
+
+  /** The group {@code shownItem} stands for, if it is one. */
+  Optional<Group> group(GrantedItem shownItem) {
+    return Optional.ofNullable(groupByKey.get(shownItem.key()));
+  }
+
+  /** The group that holds the item with key {@code memberKey}, if any. */
+  Optional<Group> groupOf(String memberKey) {
+    return Optional.ofNullable(groupOfMember.get(memberKey));
+  }
+
+  /** Whether the item with key {@code itemKey} is shown within a group. */
+  boolean folded(String itemKey) {
+    return groupOfMember.containsKey(itemKey);
+  }
+}
