@@ -19,17 +19,18 @@ import static dev.privileges.engine.TestBundles.collector;
  * The one catalogue of DataKit-like test bundles. Each collector is declared once, after the
  * sample collector catalogue of the DataKit research notes ({@code shared/reference/datakit-facts.md}
  * §5: twenty inputs with their feature group, pod-level privileges, capabilities, host paths,
- * ports, root, writable paths and API rules; eBPF capabilities by kernel as in §2.3); the named
- * bundles are subsets of these collectors:
+ * ports, root, writable paths and API rules; eBPF capabilities by kernel as in §2.3). Feature
+ * names are those of the {@code sample-collector} module, which the notes' short group labels
+ * ("Container &amp; K8s") only abbreviate. The named bundles are subsets of these collectors:
  * <ul>
  *   <li>{@link #all()}: all twenty, the resolver's whole sample; the DaemonSet golden files
- *       ({@code GoldenDaemonSetTest}, with {@link #HOST_METRICS} and {@link #RECEIVERS} enabled or
- *       one collector), the output, container and Pod Security Standards rule tests;</li>
+ *       ({@code GoldenDaemonSetTest}, with {@link #HOST_METRICS}, {@link #RECEIVERS}, {@code dk} or
+ *       {@code ebpf-net} enabled), the output, container and Pod Security Standards rule tests;</li>
  *   <li>{@link #statementGoldens()}: the five bundles whose statement, report and diagram are
  *       golden files under {@code golden/statement/}, rendered with {@link #STATEMENT_OPTIONS}; the
  *       statement tests use them too;</li>
- *   <li>{@link #datakitLike()} (every collector but {@code disk-nsenter}, which DataKit's default
- *       inputs do not run): also the Helm chart's golden files and chart equality tests.</li>
+ *   <li>{@link #datakitLike()} (every collector but {@code disk-nsenter}, the alternative to
+ *       {@code disk}'s mount of {@code /}): also the Helm chart's golden files and tests.</li>
  * </ul>
  * The real sample module is built elsewhere; these only feed the engine.
  */
@@ -41,7 +42,10 @@ final class DataKitLikeBundles {
   static final GenerationOptions STATEMENT_OPTIONS = GenerationOptions.builder()
       .name("node-agent").namespace("monitoring").image("example/node-agent:1.0").productName("Node Agent").build();
 
-  /** Collectors enabled over {@link #all()} for the host-metrics DaemonSet golden file. */
+  /**
+   * Collectors enabled over {@link #all()} for the host-metrics DaemonSet golden file; unlike
+   * {@link #hostMetrics()} it has {@code diskio} and not {@code dk}, as that golden file always had.
+   */
   static final List<String> HOST_METRICS = List.of("cpu", "mem", "system", "diskio", "net");
   static final List<String> RECEIVERS = List.of("statsd", "opentelemetry", "ddtrace");
 
@@ -147,7 +151,7 @@ final class DataKitLikeBundles {
   }
 
   static CollectorMetadata container() {
-    return collector("container").feature("Container & K8s").privilege(Privilege.RUN_AS_ROOT)
+    return collector("container").feature("Containers and Kubernetes").privilege(Privilege.RUN_AS_ROOT)
         .hostPath(socket("/var/run/containerd/containerd.sock"))
         .hostPath(socket("/var/run/docker.sock"))
         .hostPath(socket("/var/run/crio/crio.sock"))
@@ -183,17 +187,17 @@ final class DataKitLikeBundles {
   }
 
   static CollectorMetadata statsd() {
-    return collector("statsd").feature("Receive data on the node").port(8125, Protocol.UDP, "statsd", true).build();
+    return collector("statsd").feature("Receive Data on the Node").port(8125, Protocol.UDP, "statsd", true).build();
   }
 
   static CollectorMetadata opentelemetry() {
-    return collector("opentelemetry").feature("Receive data on the node")
+    return collector("opentelemetry").feature("Receive Data on the Node")
         .port(4317, Protocol.TCP, "otlp-grpc", true).port(9529, Protocol.TCP, "http-api", true)
         .writable("/usr/local/datakit/cache", "").build();
   }
 
   static CollectorMetadata ddtrace() {
-    return collector("ddtrace").feature("Receive data on the node").port(9529, Protocol.TCP, "http-api", true)
+    return collector("ddtrace").feature("Receive Data on the Node").port(9529, Protocol.TCP, "http-api", true)
         .writable("/usr/local/datakit/cache", "").build();
   }
 
