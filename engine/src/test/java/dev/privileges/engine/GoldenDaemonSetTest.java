@@ -29,7 +29,7 @@ class GoldenDaemonSetTest {
   }
 
   private static String render(List<String> enabled, GenerationOptions.Builder options) {
-    return render(SampleLikeBundle.all(), options.enabledCollectors(enabled).build());
+    return render(DataKitLikeBundles.all(), options.enabledCollectors(enabled).build());
   }
 
   @Test
@@ -39,17 +39,17 @@ class GoldenDaemonSetTest {
 
   @Test
   void hostMetricsOnly_matchesGolden() {
-    GOLDEN.assertMatches("host-metrics.yaml", render(SampleLikeBundle.HOST_METRICS, options()));
+    GOLDEN.assertMatches("host-metrics.yaml", render(DataKitLikeBundles.HOST_METRICS, options()));
   }
 
   @Test
   void receiversOnly_withHostPorts_matchesGolden() {
-    GOLDEN.assertMatches("receivers-hostport.yaml", render(SampleLikeBundle.RECEIVERS, options()));
+    GOLDEN.assertMatches("receivers-hostport.yaml", render(DataKitLikeBundles.RECEIVERS, options()));
   }
 
   @Test
   void receiversOnly_withNodeLocalService_matchesGolden() {
-    GOLDEN.assertMatches("receivers-service.yaml", render(SampleLikeBundle.RECEIVERS,
+    GOLDEN.assertMatches("receivers-service.yaml", render(DataKitLikeBundles.RECEIVERS,
         options().portExposure(PortExposure.SERVICE).namespaceObject(true)));
   }
 
@@ -66,7 +66,7 @@ class GoldenDaemonSetTest {
   }
 
   @Test
-  void wholeSampleLikeBundle_matchesGolden() {
+  void wholeDataKitLikeBundle_matchesGolden() {
     GOLDEN.assertMatches("sample-all.yaml", render(List.of(), options().namespaceObject(true)));
   }
 }

@@ -40,8 +40,8 @@ class HelmChartEqualityTest {
   @TempDir Path temp;
 
   @Test
-  void sampleLikeBundleRendersLikeTheEngineForEveryFeatureSubset() throws IOException {
-    int checked = check(StatementBundles.datakitLike(), HelmChartTest.sampleOptions(), "datakit", 256);
+  void dataKitLikeBundleRendersLikeTheEngineForEveryFeatureSubset() throws IOException {
+    int checked = check(DataKitLikeBundles.datakitLike(), HelmChartTest.sampleOptions(), "datakit", 256);
     assertThat(checked).isGreaterThanOrEqualTo(256);
   }
 

@@ -80,7 +80,7 @@ class HelmChartTest {
   }
 
   private static HelmChart sampleChart() {
-    return new PrivilegesEngine().chart(StatementBundles.datakitLike(), sampleOptions());
+    return new PrivilegesEngine().chart(DataKitLikeBundles.datakitLike(), sampleOptions());
   }
 
   @Test
@@ -111,7 +111,7 @@ class HelmChartTest {
   @Test
   void generateWritesTheChartWithTheOtherOutputsAndTheStatementSaysWhatEachToggleDoes() throws IOException {
     PrivilegesEngine engine = new PrivilegesEngine();
-    PrivilegesEngine.Result result = engine.generate(StatementBundles.datakitLike(), sampleOptions(),
+    PrivilegesEngine.Result result = engine.generate(DataKitLikeBundles.datakitLike(), sampleOptions(),
         temp.resolve("out"), PrivilegesEngine.OutputNames.defaults(), null);
     Path out = temp.resolve("out");
     assertThat(result.chartPackage()).contains(out.resolve("sample-agent-1.0.0.tgz").toAbsolutePath());
@@ -125,7 +125,7 @@ class HelmChartTest {
         .contains("In the Helm chart built with this statement, each feature's toggle");
 
     Path plain = temp.resolve("plain");
-    PrivilegesEngine.Result without = engine.generate(StatementBundles.datakitLike(),
+    PrivilegesEngine.Result without = engine.generate(DataKitLikeBundles.datakitLike(),
         sampleOptions().toBuilder().helmChart(false).build(), plain, PrivilegesEngine.OutputNames.defaults(), null);
     assertThat(without.chartPackage()).isEmpty();
     assertThat(plain.resolve("sample-agent")).doesNotExist();
@@ -135,7 +135,7 @@ class HelmChartTest {
   @Test
   void aChartVersionHelmCannotReadIsRefusedBeforeAnythingIsWritten() {
     GenerationOptions twoParts = sampleOptions().toBuilder().chartVersion("v1.4").build();
-    assertThatThrownBy(() -> new PrivilegesEngine().generate(StatementBundles.datakitLike(), twoParts,
+    assertThatThrownBy(() -> new PrivilegesEngine().generate(DataKitLikeBundles.datakitLike(), twoParts,
         temp.resolve("out"), PrivilegesEngine.OutputNames.defaults(), null))
         .isInstanceOf(EngineException.class)
         .hasMessage("chartVersion 'v1.4' is not a SemVer 2 version, which Helm requires of a chart: write"
@@ -143,7 +143,7 @@ class HelmChartTest {
             + " meant '1.4.0'");
     assertThat(temp.resolve("out")).doesNotExist();
     GenerationOptions none = sampleOptions().toBuilder().chartVersion("").build();
-    assertThatThrownBy(() -> new PrivilegesEngine().chart(StatementBundles.datakitLike(), none))
+    assertThatThrownBy(() -> new PrivilegesEngine().chart(DataKitLikeBundles.datakitLike(), none))
         .isInstanceOf(EngineException.class)
         .satisfies(e -> assertThat(((EngineException) e).message(Option.Syntax.CLI)).isEqualTo(
             "--helm-chart is on but --chart-version is empty: give the version of the release the chart ships,"
@@ -173,8 +173,8 @@ class HelmChartTest {
         .hasMessageContaining("cpuu");
     Path noneEnabled = temp.resolve("none.yaml");
     StringBuilder off = new StringBuilder("features:\n");
-    new ChartValues(StatementBundles.datakitLike(), sampleOptions(),
-        new PrivilegesEngine().resolve(StatementBundles.datakitLike(), sampleOptions()))
+    new ChartValues(DataKitLikeBundles.datakitLike(), sampleOptions(),
+        new PrivilegesEngine().resolve(DataKitLikeBundles.datakitLike(), sampleOptions()))
         .featureKeys().values().forEach(k -> off.append("  ").append(k).append(":\n    enabled: false\n"));
     Files.writeString(noneEnabled, off.toString(), StandardCharsets.UTF_8);
     assertThatThrownBy(() -> new Helm(folder).template().withValuesFile(noneEnabled).call())
@@ -189,9 +189,9 @@ class HelmChartTest {
     Files.writeString(values, "features:\n  hostBasicMetrics:\n    collectors:\n      system: false\n",
         StandardCharsets.UTF_8);
     String rendered = new Helm(folder).template().withValuesFile(values).call();
-    List<String> rest = StatementBundles.datakitLike().names().stream().filter(n -> !n.equals("system")).toList();
+    List<String> rest = DataKitLikeBundles.datakitLike().names().stream().filter(n -> !n.equals("system")).toList();
     GenerationOptions o = sampleOptions().toBuilder().enabledCollectors(rest).build();
-    Grant g = new PrivilegesEngine().resolve(StatementBundles.datakitLike(), o);
+    Grant g = new PrivilegesEngine().resolve(DataKitLikeBundles.datakitLike(), o);
     String direct = Yaml.dumpAll(o.baseTemplate().get().apply(new DaemonSetRenderer().documents(g), g));
     assertThat(KubernetesYaml.readAll(rendered, "helm").stream().filter(d -> d != null).toList())
         .containsExactlyInAnyOrderElementsOf(KubernetesYaml.readAll(direct, "engine"));

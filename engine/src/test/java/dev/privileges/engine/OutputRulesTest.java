@@ -69,7 +69,7 @@ class OutputRulesTest {
 
   @Test
   void rule11_provenance_namesTheCollectorsBehindEveryGrantedPrivilege() {
-    Rendered r = Rendered.of(SampleLikeBundle.all(), DEFAULTS);
+    Rendered r = Rendered.of(DataKitLikeBundles.all(), DEFAULTS);
 
     assertThat(r.annotations()).containsEntry("privileges.dev/host-pid", "bpf-netlog, disk-nsenter, ebpf-net, host_processes")
         .containsEntry("privileges.dev/capability.dac-read-search", "container-logs, disk, host_processes")
@@ -126,15 +126,15 @@ class OutputRulesTest {
   @Test
   void rule13_sameInput_sameBytes_acrossRunsLocalesAndTimeZones() {
     GenerationOptions options = GenerationOptions.builder().namespaceObject(true).build();
-    String first = new DaemonSetRenderer().render(new Resolver().resolve(SampleLikeBundle.all(), options));
-    String second = new DaemonSetRenderer().render(new Resolver().resolve(SampleLikeBundle.all(), options));
+    String first = new DaemonSetRenderer().render(new Resolver().resolve(DataKitLikeBundles.all(), options));
+    String second = new DaemonSetRenderer().render(new Resolver().resolve(DataKitLikeBundles.all(), options));
     Locale locale = Locale.getDefault();
     TimeZone zone = TimeZone.getDefault();
     String turkish;
     try {
       Locale.setDefault(Locale.forLanguageTag("tr-TR"));
       TimeZone.setDefault(TimeZone.getTimeZone("Pacific/Chatham"));
-      turkish = new DaemonSetRenderer().render(new Resolver().resolve(SampleLikeBundle.all(), options));
+      turkish = new DaemonSetRenderer().render(new Resolver().resolve(DataKitLikeBundles.all(), options));
     } finally {
       Locale.setDefault(locale);
       TimeZone.setDefault(zone);

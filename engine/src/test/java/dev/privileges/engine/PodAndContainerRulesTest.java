@@ -86,7 +86,7 @@ class PodAndContainerRulesTest {
 
   @Test
   void rule02_kernel58_grantsBpfPerfmonAndMemlockRaise() {
-    Rendered r = render(bundle(SampleLikeBundle.ebpfNet().build()), kernel("5.8"));
+    Rendered r = render(bundle(DataKitLikeBundles.ebpfNet()), kernel("5.8"));
 
     assertThat(r.addedCapabilities()).containsExactly("BPF", "NET_RAW", "PERFMON", "SYS_PTRACE", "SYS_RESOURCE");
     assertThat(r.containerSecurity()).containsEntry("allowPrivilegeEscalation", false);
@@ -94,14 +94,14 @@ class PodAndContainerRulesTest {
 
   @Test
   void rule02_kernel511_dropsSysResource() {
-    Rendered r = render(bundle(SampleLikeBundle.ebpfNet().build()), kernel("5.11"));
+    Rendered r = render(bundle(DataKitLikeBundles.ebpfNet()), kernel("5.11"));
 
     assertThat(r.addedCapabilities()).containsExactly("BPF", "NET_RAW", "PERFMON", "SYS_PTRACE");
   }
 
   @Test
   void rule02_kernel419_grantsSysAdminWhichCoversBpfAndPerfmon() {
-    Rendered r = render(bundle(SampleLikeBundle.ebpfNet().build()), kernel("4.19"));
+    Rendered r = render(bundle(DataKitLikeBundles.ebpfNet()), kernel("4.19"));
 
     assertThat(r.addedCapabilities()).containsExactly("NET_RAW", "SYS_ADMIN", "SYS_PTRACE", "SYS_RESOURCE");
     assertThat(r.containerSecurity()).doesNotContainKeys("allowPrivilegeEscalation", "privileged");

@@ -53,7 +53,7 @@ class PodSecurityStandardsTest {
             .confinement(Confinement.SECCOMP_UNCONFINED).build()), defaults),
         Arguments.of("apparmor unconfined", Level.PRIVILEGED, bundle(collector("trace")
             .confinement(Confinement.APPARMOR_UNCONFINED).build()), defaults),
-        Arguments.of("whole sample", Level.PRIVILEGED, SampleLikeBundle.all(), defaults));
+        Arguments.of("whole sample", Level.PRIVILEGED, DataKitLikeBundles.all(), defaults));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -32,7 +32,7 @@ class StatementEscapingTest {
         "desc \"with\" quotes", "test.Weird", "",
         List.of(new PrivilegeRequirement(Privilege.HOST_PID, REASON, "test.Weird")),
         List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
-    return TestBundles.bundle(weird, StatementBundles.dk());
+    return TestBundles.bundle(weird, DataKitLikeBundles.dk());
   }
 
   private static String flat(String s) {
@@ -41,7 +41,7 @@ class StatementEscapingTest {
 
   @Test
   void markdown_keepsEveryCharacterAsText() {
-    String md = new StatementRenderer().render(new Resolver().resolve(bundle(), StatementBundles.OPTIONS));
+    String md = new StatementRenderer().render(new Resolver().resolve(bundle(), DataKitLikeBundles.STATEMENT_OPTIONS));
     StatementDocument doc = new StatementDocument(md);
 
     assertThat(StatementDocument.text(doc.root)).contains(flat(FEATURE) + " (weird): " + flat(REASON));
@@ -73,7 +73,7 @@ class StatementEscapingTest {
   @Test
   void mermaid_quotesLabelsWithEntityCodes() {
     String md = new StatementRenderer().render(new Resolver().resolve(bundle(),
-        StatementBundles.OPTIONS.toBuilder().statementMermaid(true).build()));
+        DataKitLikeBundles.STATEMENT_OPTIONS.toBuilder().statementMermaid(true).build()));
     StringBuilder mermaid = new StringBuilder();
     new StatementDocument(md).root.accept(new AbstractVisitor() {
       @Override
@@ -92,7 +92,7 @@ class StatementEscapingTest {
   @Test
   void json_keepsStringsExactly() throws Exception {
     Bundle bundle = bundle();
-    String json = new ReportRenderer().render(bundle, new Resolver().resolve(bundle, StatementBundles.OPTIONS));
+    String json = new ReportRenderer().render(bundle, new Resolver().resolve(bundle, DataKitLikeBundles.STATEMENT_OPTIONS));
     JsonNode root = new ObjectMapper().readTree(json);
 
     JsonNode weird = root.get("collectors").get(1);

@@ -20,13 +20,13 @@ class StatementGoldenTest {
   private static final Golden GOLDEN = Golden.in(Path.of("src/test/resources/golden"));
 
   static Stream<Arguments> bundles() {
-    return StatementBundles.all().entrySet().stream().map(e -> Arguments.of(e.getKey(), e.getValue()));
+    return DataKitLikeBundles.statementGoldens().entrySet().stream().map(e -> Arguments.of(e.getKey(), e.getValue()));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("bundles")
   void statement_matchesGoldenFile(String name, Bundle bundle) throws IOException {
-    Grant grant = new Resolver().resolve(bundle, StatementBundles.OPTIONS);
+    Grant grant = new Resolver().resolve(bundle, DataKitLikeBundles.STATEMENT_OPTIONS);
 
     GOLDEN.assertMatches("statement/" + name + ".md", new StatementRenderer().render(grant));
   }
@@ -34,7 +34,7 @@ class StatementGoldenTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("bundles")
   void report_matchesGoldenFile(String name, Bundle bundle) throws IOException {
-    GenerationOptions someDisabled = StatementBundles.OPTIONS.toBuilder()
+    GenerationOptions someDisabled = DataKitLikeBundles.STATEMENT_OPTIONS.toBuilder()
         .excludedCollectors(name.equals("datakit-like") ? java.util.List.of("jvm-dump", "bpf-netlog") : java.util.List.of())
         .build();
     Grant grant = new Resolver().resolve(bundle, someDisabled);

@@ -37,7 +37,7 @@ class StatementRecommendationsTest {
 
   @Test
   void sharedHostPid_isNotOfferedForEbpfAndNamesHostProcessMetrics() {
-    List<List<String>> table = table(StatementBundles.ebpfAndHostProcesses(), StatementBundles.OPTIONS);
+    List<List<String>> table = table(DataKitLikeBundles.ebpfAndHostProcesses(), DataKitLikeBundles.STATEMENT_OPTIONS);
 
     String ebpf = row(table, "eBPF Monitoring");
     assertThat(ebpf).doesNotContain("hostPID: false")
@@ -54,7 +54,7 @@ class StatementRecommendationsTest {
     List<List<String>> table = table(bundle(
         collector("host_processes").feature("Host Process Metrics").privilege(Privilege.HOST_PID).build(),
         collector("cpu").feature("Host Basic Metrics").hostPath("/proc", "/rootfs/proc", true).build()),
-        StatementBundles.OPTIONS.toBuilder().enabledInputsEnv("INPUTS").build());
+        DataKitLikeBundles.STATEMENT_OPTIONS.toBuilder().enabledInputsEnv("INPUTS").build());
 
     assertThat(row(table, "Host Process Metrics")).isEqualTo(
         "Set hostPID: false\nRemove host_processes from INPUTS");
@@ -68,7 +68,7 @@ class StatementRecommendationsTest {
         collector("ddtrace").feature("Tracing").port(9529, Protocol.TCP, "http", true).build(),
         collector("api").feature("HTTP API").port(9529, Protocol.TCP, "http", false).build(),
         collector("statsd").feature("StatsD").port(8125, Protocol.UDP, "statsd", true).build()),
-        StatementBundles.OPTIONS);
+        DataKitLikeBundles.STATEMENT_OPTIONS);
 
     assertThat(row(table, "Tracing")).startsWith("Remove hostPort: 9529 from the port 9529/TCP\n")
         .doesNotContain("Remove the port 9529/TCP");
@@ -83,7 +83,7 @@ class StatementRecommendationsTest {
     List<List<String>> table = table(bundle(
         collector("ebpf").feature("eBPF").hostPath("/sys/kernel/debug", "/sys/kernel/debug", false).build(),
         collector("kernel").feature("Kernel Metrics").hostPath("/sys/kernel/debug", "/sys/kernel/debug", true).build()),
-        StatementBundles.OPTIONS);
+        DataKitLikeBundles.STATEMENT_OPTIONS);
 
     assertThat(row(table, "eBPF")).startsWith("Mount /sys/kernel/debug read-only (readOnly: true)\n")
         .doesNotContain("Remove the volume");
@@ -95,13 +95,13 @@ class StatementRecommendationsTest {
         collector("a").feature("A").capability("NET_RAW").build(),
         collector("b").feature("B").capability("SYS_PTRACE").build(),
         collector("c").feature("C").nothing().build()),
-        StatementBundles.OPTIONS);
+        DataKitLikeBundles.STATEMENT_OPTIONS);
 
     assertThat(row(table, "A")).doesNotContain("runAsNonRoot");
     assertThat(kept(table, "A").lines()).contains("runAsUser: 0");
     assertThat(table(bundle(
         collector("a").feature("A").capability("NET_RAW").build(),
-        collector("c").feature("C").nothing().build()), StatementBundles.OPTIONS).get(1).get(1))
+        collector("c").feature("C").nothing().build()), DataKitLikeBundles.STATEMENT_OPTIONS).get(1).get(1))
         .startsWith("Set runAsUser: 10001 in the pod's securityContext (was 0)\nAdd runAsNonRoot: true in the"
             + " pod's securityContext\nAdd runAsGroup: 10001 in the pod's securityContext\n")
         .contains("\nRemove capabilities.add (NET_RAW)").endsWith("\nThe pods then meet the restricted level.");
@@ -109,7 +109,7 @@ class StatementRecommendationsTest {
 
   @Test
   void featureThatIsEverything_saysNothingWouldBeLeft() {
-    List<List<String>> table = table(bundle(collector("dk").feature("Self").nothing().build()), StatementBundles.OPTIONS);
+    List<List<String>> table = table(bundle(collector("dk").feature("Self").nothing().build()), DataKitLikeBundles.STATEMENT_OPTIONS);
 
     assertThat(row(table, "Self")).contains("Nothing would be left to deploy");
   }

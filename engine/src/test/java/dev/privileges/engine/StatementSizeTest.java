@@ -26,7 +26,7 @@ class StatementSizeTest {
 
   private static String statement(int limit) {
     return new StatementRenderer().render(new Resolver().resolve(THREE_PROCESS_COLLECTORS,
-        StatementBundles.OPTIONS.toBuilder().statementCollectorLimit(limit).build()));
+        DataKitLikeBundles.STATEMENT_OPTIONS.toBuilder().statementCollectorLimit(limit).build()));
   }
 
   @Test
@@ -112,7 +112,7 @@ class StatementSizeTest {
   @Test
   void apiRule_beyondTheLimit_countsItsCollectorsByFeature() {
     String md = new StatementRenderer().render(new Resolver().resolve(THREE_PROCESS_COLLECTORS,
-        StatementBundles.OPTIONS.toBuilder().statementCollectorLimit(1).build()));
+        DataKitLikeBundles.STATEMENT_OPTIONS.toBuilder().statementCollectorLimit(1).build()));
 
     assertThat(md).contains("| `get` | low: ").contains("*Network* (`net-c`): ")
         .contains("| Processes | Remove this feature's 2 collectors (listed in `privileges.json`) from"
@@ -120,7 +120,7 @@ class StatementSizeTest {
     assertThat(new StatementRenderer().render(new Resolver().resolve(bundle(
         collector("a").feature("F").api("", java.util.List.of("pods"), "get").build(),
         collector("b").feature("F").api("", java.util.List.of("pods"), "get").build()),
-        StatementBundles.OPTIONS.toBuilder().statementCollectorLimit(1).build())))
+        DataKitLikeBundles.STATEMENT_OPTIONS.toBuilder().statementCollectorLimit(1).build())))
         .contains("| *F*: 2 collectors (each with its reason in `privileges.json`) |");
   }
 

@@ -28,11 +28,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class StatementStructureTest {
 
   static Stream<Arguments> bundles() {
-    return StatementBundles.all().entrySet().stream().map(e -> Arguments.of(e.getKey(), e.getValue()));
+    return DataKitLikeBundles.statementGoldens().entrySet().stream().map(e -> Arguments.of(e.getKey(), e.getValue()));
   }
 
   private static Grant grant(Bundle bundle) {
-    return new Resolver().resolve(bundle, StatementBundles.OPTIONS);
+    return new Resolver().resolve(bundle, DataKitLikeBundles.STATEMENT_OPTIONS);
   }
 
   @ParameterizedTest(name = "{0}")

@@ -19,12 +19,12 @@ class StatementTemplateTest {
   Path dir;
 
   private static String render(GenerationOptions options) {
-    return new StatementRenderer().render(new Resolver().resolve(StatementBundles.ebpfAndHostProcesses(), options));
+    return new StatementRenderer().render(new Resolver().resolve(DataKitLikeBundles.ebpfAndHostProcesses(), options));
   }
 
   @Test
   void introAndClosing_replaceTheDefaultParagraphs() {
-    String md = render(StatementBundles.OPTIONS.toBuilder()
+    String md = render(DataKitLikeBundles.STATEMENT_OPTIONS.toBuilder()
         .statementIntro("Our agent, *our* words.").statementClosing("Questions? Ask the platform team.").build());
 
     assertThat(md).startsWith("# Node Agent Security Statement\n\nOur agent, *our* words.\n\n")
@@ -38,7 +38,7 @@ class StatementTemplateTest {
     Files.writeString(template, "# {{product}} privileges\r\n\r\n{{#podLevel}}\r\n"
         + "## {{{fieldMd}}} {#{{anchor}}}\r\n\r\n{{#needs}}\r\n- {{feature}}: {{reason}}\r\n{{/needs}}\r\n\r\n{{/podLevel}}\r\n");
 
-    String md = render(StatementBundles.OPTIONS.toBuilder().productName("Agent_X").statementTemplate(template.toString()).build());
+    String md = render(DataKitLikeBundles.STATEMENT_OPTIONS.toBuilder().productName("Agent_X").statementTemplate(template.toString()).build());
 
     assertThat(md).isEqualTo("# Agent\\_X privileges\n\n"
         + "## `hostPID: true` {#host-pid}\n\n"
@@ -51,7 +51,7 @@ class StatementTemplateTest {
   void missingTemplate_namesTheParameterAndTheFix() {
     String missing = dir.resolve("nope.mustache").toString();
 
-    assertThatThrownBy(() -> render(StatementBundles.OPTIONS.toBuilder().statementTemplate(missing).build()))
+    assertThatThrownBy(() -> render(DataKitLikeBundles.STATEMENT_OPTIONS.toBuilder().statementTemplate(missing).build()))
         .isInstanceOf(EngineException.class)
         .hasMessage("statementTemplate '" + missing + "' is not a readable file: point it at a Mustache"
             + " template (start from the default, see docs/security-statement.md), or remove the parameter"
@@ -63,7 +63,7 @@ class StatementTemplateTest {
     Path template = dir.resolve("broken.mustache");
     Files.writeString(template, "# {{product}}\n{{#podLevel}}\nnever closed\n");
 
-    assertThatThrownBy(() -> render(StatementBundles.OPTIONS.toBuilder().statementTemplate(template.toString()).build()))
+    assertThatThrownBy(() -> render(DataKitLikeBundles.STATEMENT_OPTIONS.toBuilder().statementTemplate(template.toString()).build()))
         .isInstanceOf(EngineException.class)
         .hasMessageStartingWith("statementTemplate '" + template + "' is not a valid Mustache template (")
         .hasMessageEndingWith("): fix the template, or remove the parameter to use the default one");

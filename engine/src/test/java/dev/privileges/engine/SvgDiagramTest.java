@@ -30,21 +30,21 @@ class SvgDiagramTest {
       dev.privileges.testing.Golden.in(java.nio.file.Path.of("src/test/resources/golden"));
 
   private static String svg(Bundle bundle) {
-    return new StatementRenderer().diagram(new Resolver().resolve(bundle, StatementBundles.OPTIONS));
+    return new StatementRenderer().diagram(new Resolver().resolve(bundle, DataKitLikeBundles.STATEMENT_OPTIONS));
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"datakit-like", "nothing-needed"})
   void diagram_matchesGoldenFile(String name) throws IOException {
-    GOLDEN.assertMatches("statement/" + name + ".svg", svg(StatementBundles.all().get(name)));
+    GOLDEN.assertMatches("statement/" + name + ".svg", svg(DataKitLikeBundles.statementGoldens().get(name)));
   }
 
   @Test
   void diagram_isWellFormedAndHasOneBoxPerFeatureAndItem() throws Exception {
-    Document doc = parse(svg(StatementBundles.datakitLike()));
+    Document doc = parse(svg(DataKitLikeBundles.datakitLike()));
 
     assertThat(doc.getDocumentElement().getTagName()).isEqualTo("svg");
-    Grant grant = new Resolver().resolve(StatementBundles.datakitLike(), StatementBundles.OPTIONS);
+    Grant grant = new Resolver().resolve(DataKitLikeBundles.datakitLike(), DataKitLikeBundles.STATEMENT_OPTIONS);
     long features = grant.enabled().stream().map(c -> c.feature()).distinct()
         .filter(f -> GrantedItem.of(grant).stream().anyMatch(i -> i.features().contains(f))).count();
     // one rect per feature and per item, plus the background and three legend swatches
