@@ -52,7 +52,7 @@ class StatementSizeTest {
   @Test
   void beyondTheItemLimit_theCollectorsAreCountedByFeature() {
     String md = new StatementRenderer().render(new Resolver().resolve(THREE_PROCESS_COLLECTORS,
-        StatementBundles.OPTIONS.toBuilder().statementItemLimit(2).build()));
+        DataKitLikeBundles.STATEMENT_OPTIONS.toBuilder().statementItemLimit(2).build()));
 
     assertThat(md).contains("Enabled collectors: 3 collectors in 2 features (every name is in `privileges.json`).")
         .contains("| Feature | Collectors |\n| :--- | :--- |\n| Network | 1 collector |\n| Processes | 2 collectors |\n")
@@ -70,7 +70,7 @@ class StatementSizeTest {
 
   private static String fiveHostPaths(int itemLimit) {
     return new StatementRenderer().render(new Resolver().resolve(FIVE_HOST_PATHS,
-        StatementBundles.OPTIONS.toBuilder().statementItemLimit(itemLimit).build()));
+        DataKitLikeBundles.STATEMENT_OPTIONS.toBuilder().statementItemLimit(itemLimit).build()));
   }
 
   @Test
@@ -104,7 +104,7 @@ class StatementSizeTest {
   @Test
   void itemLimitBelowOne_isAnErrorNamingTheParameter() {
     assertThatThrownBy(() -> new Resolver().resolve(THREE_PROCESS_COLLECTORS,
-        StatementBundles.OPTIONS.toBuilder().statementItemLimit(0).build())).isInstanceOf(EngineException.class)
+        DataKitLikeBundles.STATEMENT_OPTIONS.toBuilder().statementItemLimit(0).build())).isInstanceOf(EngineException.class)
         .satisfies(e -> assertThat(((EngineException) e).message(Option.Syntax.CLI))
             .startsWith("--statement-item-limit '0' is not a positive number"));
   }
