@@ -68,12 +68,12 @@ public final class StatementModel {
     m.put("enabledInputsEnvMd", Markdown.code(o.enabledInputsEnv()));
     m.put("level", pss.level().label());
     m.put("levelMd", Markdown.code(pss.level().label()));
-    m.put("mermaid", MermaidDiagram.render(items));
     m.put("mermaidEnabled", o.statementMermaid());
     m.put("helmChart", o.helmChart());
     m.put("diagramFile", StatementRenderer.DIAGRAM_FILE);
     m.put("hasItems", !items.isEmpty());
     List<GrantedItem> shown = groups.shown();
+    m.put("mermaid", MermaidDiagram.render(shown)); // the groups, like the SVG
     Map<String, String> anchorOf = new LinkedHashMap<>();
     for (Kind kind : Kind.values()) {
       List<Map<String, Object>> section = new ArrayList<>();
