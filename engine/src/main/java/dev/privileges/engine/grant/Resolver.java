@@ -303,7 +303,7 @@ public final class Resolver {
     Map<String, List<Located<PortRequirement>>> byPort = new TreeMap<>();
     for (CollectorMetadata c : enabled) {
       for (PortRequirement p : c.ports()) {
-        String key = String.format(java.util.Locale.ROOT, "%05d/%s", p.number(), p.protocol());
+        String key = portKey(p);
         byPort.computeIfAbsent(key, k -> new ArrayList<>()).add(new Located<>(c, p));
       }
     }
@@ -336,6 +336,16 @@ public final class Resolver {
           Grant.sorted(needs)));
     }
     return List.copyOf(out);
+  }
+
+  /**
+   * {@code 08125/UDP}: sorts by number, then protocol. Built by hand: {@code String.format} parsed
+   * its pattern once per port requirement, a visible share of the trim table's time (it resolves
+   * once per feature).
+   */
+  private static String portKey(PortRequirement p) {
+    String number = Integer.toString(p.number());
+    return "00000".substring(Math.min(5, number.length())) + number + "/" + p.protocol();
   }
 
   static Need need(CollectorMetadata c, String reason) {
