@@ -50,15 +50,15 @@ public record GrantedItem(Kind kind, String key, String field, String path, List
     grant.capabilities().forEach((cap, needs) ->
         out.add(new GrantedItem(Kind.CAPABILITY, "capability:" + cap, "capabilities.add: " + cap, cap, needs)));
     for (HostPathMount m : grant.hostPaths()) {
-      out.add(new GrantedItem(Kind.HOST_PATH, "hostPath:" + m.path(), "hostPath: " + m.path(), m.path(), m.needs()));
+      out.add(new GrantedItem(Kind.HOST_PATH, hostPathKey(m), "hostPath: " + m.path(), m.path(), m.needs()));
     }
     for (ContainerPort p : grant.ports()) {
       String label = p.number() + "/" + p.protocol();
-      out.add(new GrantedItem(Kind.PORT, "port:" + label,
+      out.add(new GrantedItem(Kind.PORT, portKey(p),
           (p.hostPort() ? "hostPort: " : "containerPort: ") + label, label, p.needs()));
     }
     for (WritableDirectory w : grant.writablePaths()) {
-      out.add(new GrantedItem(Kind.WRITABLE, "writable:" + w.path(),
+      out.add(new GrantedItem(Kind.WRITABLE, writableKey(w),
           w.kept() ? "hostPath: " + w.hostPath() : "emptyDir: " + w.path(), w.path(), w.needs()));
     }
     for (ApiRule r : grant.apiRules()) {
@@ -66,6 +66,21 @@ public record GrantedItem(Kind kind, String key, String field, String path, List
           "", r.needs()));
     }
     return List.copyOf(out);
+  }
+
+  /** The key of the item a host path mount grants. */
+  public static String hostPathKey(HostPathMount m) {
+    return "hostPath:" + m.path();
+  }
+
+  /** The key of the item a port grants. */
+  public static String portKey(ContainerPort p) {
+    return "port:" + p.number() + "/" + p.protocol();
+  }
+
+  /** The key of the item a writable directory grants. */
+  public static String writableKey(WritableDirectory w) {
+    return "writable:" + w.path();
   }
 
   /** What a rule is about, without its verbs: groups and resources, or URLs. */

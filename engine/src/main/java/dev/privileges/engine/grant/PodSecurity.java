@@ -38,8 +38,16 @@ public final class PodSecurity {
    * @param check the Pod Security Admission check id, e.g. {@code hostNamespaces}
    * @param field the offending field and value, e.g. {@code hostPID: true}
    * @param needs the collectors behind the offending field
+   * @param itemKey the {@link GrantedItem#key()} of the host path, port or kept directory behind
+   *     it, so the statement can place it where it shows that item; empty for other settings
    */
-  public record Violation(Level level, String check, String field, List<Need> needs) {}
+  public record Violation(Level level, String check, String field, List<Need> needs, String itemKey) {
+
+    /** A violation by a setting that is not one of the grant's host paths, ports or kept directories. */
+    public Violation(Level level, String check, String field, List<Need> needs) {
+      this(level, check, field, needs, "");
+    }
+  }
 
   /**
    * The assessment.
@@ -86,13 +94,13 @@ public final class PodSecurity {
       }
     });
     grant.hostPaths().forEach(m ->
-        out.add(new Violation(b, "hostPathVolumes", "hostPath: " + m.path(), m.needs())));
+        out.add(new Violation(b, "hostPathVolumes", "hostPath: " + m.path(), m.needs(), GrantedItem.hostPathKey(m))));
     grant.writablePaths().stream().filter(Grant.WritableDirectory::kept).forEach(w ->
-        out.add(new Violation(b, "hostPathVolumes", "hostPath: " + w.hostPath(), w.needs())));
+        out.add(new Violation(b, "hostPathVolumes", "hostPath: " + w.hostPath(), w.needs(), GrantedItem.writableKey(w))));
     // Under hostNetwork every port is a hostPort (the API server sets it), so PSA counts them.
     grant.ports().stream().filter(Grant.ContainerPort::hostPort).forEach(p ->
         out.add(new Violation(b, "hostPorts", "hostPort: " + p.number()
-            + (grant.hostNetwork() ? " (hostNetwork)" : ""), p.needs())));
+            + (grant.hostNetwork() ? " (hostNetwork)" : ""), p.needs(), GrantedItem.portKey(p))));
     Grant.SecurityFields d = grant.security();
     if (d.appArmorUnconfined()) {
       out.add(new Violation(b, "appArmorProfile", "appArmorProfile: Unconfined",

@@ -47,41 +47,38 @@ final class ItemGroups {
   private final List<GrantedItem> shown = new ArrayList<>();
   private final Map<String, Group> groupByKey = new LinkedHashMap<>();
   private final Map<String, Group> groupOfMember = new HashMap<>();
-  private final Set<Kind> grouped = EnumSet.noneOf(Kind.class);
 
   /** Groups the items of {@code grant}'s kinds that exceed {@code limit}. */
   ItemGroups(List<GrantedItem> items, Grant grant, int limit) {
     Map<Kind, Integer> counts = new HashMap<>();
     items.forEach(i -> counts.merge(i.kind(), 1, Integer::sum));
+    Set<Kind> grouped = EnumSet.noneOf(Kind.class);
     GROUPABLE.stream().filter(k -> counts.getOrDefault(k, 0) > limit).forEach(grouped::add);
+    // First pass: the group key of every item that may be grouped (kind, risk, scanner findings).
+    Map<String, String> keyOf = new HashMap<>();
     Map<String, List<GrantedItem>> members = new LinkedHashMap<>();
     Map<String, Risk> risks = new HashMap<>();
     for (GrantedItem item : items) {
-      Risk risk = grouped.contains(item.kind()) ? PrivilegeRisk.of(item, grant).orElseThrow() : null;
-      if (risk == null || risk.severity() == Severity.HIGH) {
-        shown.add(item);
+      if (!grouped.contains(item.kind())) {
         continue;
       }
-      String key = item.kind() + "|" + risk.severity() + "|" + risk.text() + "|" + ScannerFindings.of(item);
-      if (!members.containsKey(key)) {
-        shown.add(new GrantedItem(item.kind(), "group:" + members.size(), "", "", List.of())); // placeholder
-        members.put(key, new ArrayList<>());
-        risks.put(key, risk);
+      Risk risk = PrivilegeRisk.of(item, grant).orElseThrow();
+      if (risk.severity() != Severity.HIGH) {
+        String key = item.kind() + "|" + risk.severity() + "|" + risk.text() + "|" + ScannerFindings.of(item);
+        keyOf.put(item.key(), key);
+        members.computeIfAbsent(key, k -> new ArrayList<>()).add(item);
+        risks.putIfAbsent(key, risk);
       }
-      members.get(key).add(item);
     }
-    // Replace each placeholder by its group, now that the members are known.
-    List<String> keys = List.copyOf(members.keySet());
-    for (int i = 0; i < shown.size(); i++) {
-      GrantedItem s = shown.get(i);
-      if (s.key().startsWith("group:")) {
-        String key = keys.get(Integer.parseInt(s.key().substring("group:".length())));
-        if (members.get(key).size() == 1) { // a group of one is the item itself
-          shown.set(i, members.get(key).get(0));
-          continue;
-        }
+    // Second pass, in statement order: a group stands where its first member stood; a group of
+    // one is the item itself.
+    for (GrantedItem item : items) {
+      String key = keyOf.get(item.key());
+      if (key == null || members.get(key).size() == 1) {
+        shown.add(item);
+      } else if (members.get(key).get(0) == item) {
         Group g = group(key, members.get(key), risks.get(key));
-        shown.set(i, g.item());
+        shown.add(g.item());
         groupByKey.put(g.item().key(), g);
         g.members().forEach(m -> groupOfMember.put(m.key(), g));
       }
@@ -111,11 +108,6 @@ final class ItemGroups {
   /** The items as the statement lists them: grouped kinds hold their high risks and their groups. */
   List<GrantedItem> shown() {
     return shown;
-  }
-
-  /** Whether {@code kind} is shown in groups. */
-  boolean grouped(Kind kind) {
-    return grouped.contains(kind);
   }
 
   /** The group {@code shownItem} stands for, if it is one. */

@@ -107,7 +107,7 @@ public final class StatementModel {
     m.put("notRequested", notRequested(grant));
     m.put("replaced", grant.privilegedReplaced().stream().map(StatementModel::need).toList());
     m.put("restricted", pss.level() == PodSecurity.Level.RESTRICTED);
-    m.put("heldBy", heldBy(pss, items, groups, anchorOf));
+    m.put("heldBy", heldBy(pss, groups, anchorOf));
     m.put("waivers", grant.waivers().stream().map(w -> row("collectorMd", Markdown.cellCode(w.collector()),
         "requirementMd", Markdown.cellCode(w.requirement()), "reason", w.reason())).toList());
     m.put("recommendations", rows.stream().map(r -> recommendation(r)).toList());
@@ -171,36 +171,28 @@ public final class StatementModel {
    * The settings that hold the pods at their level; those of grouped items are counted by group
    * ("212 host paths"), so the table stays as short as the groups.
    */
-  private static List<Map<String, Object>> heldBy(PodSecurity.Assessment pss, List<GrantedItem> items,
-      ItemGroups groups, Map<String, String> anchorOf) {
-    Map<String, String> keyOfField = new java.util.HashMap<>();
-    items.forEach(i -> keyOfField.putIfAbsent(i.field(), i.key()));
-    // The hostPorts check names a port by its number alone ("hostPort: 8125", "hostPort: 8125 (hostNetwork)").
-    items.stream().filter(i -> i.kind() == Kind.PORT).forEach(i -> {
-      String number = i.path().substring(0, i.path().indexOf('/'));
-      keyOfField.putIfAbsent("hostPort: " + number, i.key());
-      keyOfField.putIfAbsent("hostPort: " + number + " (hostNetwork)", i.key());
-    });
-    // One row per setting, or per check and group; the group's row gathers its members' needs.
+  private static List<Map<String, Object>> heldBy(PodSecurity.Assessment pss, ItemGroups groups,
+      Map<String, String> anchorOf) {
+    // One row per setting, or per check and group; a group's row gathers its members' needs.
     Map<String, ItemGroups.Group> groupOfRow = new LinkedHashMap<>();
-    Map<String, String> checkOfRow = new LinkedHashMap<>();
+    Map<String, PodSecurity.Violation> firstOfRow = new LinkedHashMap<>();
     Map<String, List<Need>> needsOfRow = new LinkedHashMap<>();
     Map<String, Integer> membersOfRow = new java.util.HashMap<>();
     for (PodSecurity.Violation v : pss.heldBy()) {
-      Optional<ItemGroups.Group> group = Optional.ofNullable(keyOfField.get(v.field())).flatMap(groups::groupOf);
+      Optional<ItemGroups.Group> group = groups.groupOf(v.itemKey());
       String key = v.check() + "|" + group.map(g -> g.item().key()).orElse(v.field());
-      checkOfRow.put(key, v.check());
+      firstOfRow.putIfAbsent(key, v);
       group.ifPresent(g -> groupOfRow.put(key, g));
       needsOfRow.computeIfAbsent(key, k -> new ArrayList<>()).addAll(v.needs());
       membersOfRow.merge(key, 1, Integer::sum);
     }
     List<Map<String, Object>> out = new ArrayList<>();
-    needsOfRow.forEach((key, needs) -> {
+    firstOfRow.forEach((key, v) -> {
       ItemGroups.Group g = groupOfRow.get(key);
       int count = membersOfRow.get(key);
-      String field = g == null ? Markdown.cellCode(key.substring(key.indexOf('|') + 1))
+      String field = g == null ? Markdown.cellCode(v.field())
           : "[" + count + " " + ItemGroups.noun(g.item().kind(), count) + "](#" + anchorOf.get(g.item().key()) + ")";
-      out.add(row("check", checkOfRow.get(key), "fieldMd", field, "featuresMd", features(needs)));
+      out.add(row("check", v.check(), "fieldMd", field, "featuresMd", features(needsOfRow.get(key))));
     });
     return out;
   }
