@@ -105,19 +105,32 @@ public final class PrivilegesEngine {
     OptionsValidator.fileName(Option.STATEMENT_FILE, names.statement());
     OptionsValidator.fileName(Option.REPORT_FILE, names.report());
     Grant grant = resolve(bundle, options);
-    List<Map<String, Object>> objects = daemonSetRenderer.documents(grant);
-    if (options.baseTemplate().isPresent()) {
-      objects = options.baseTemplate().get().apply(objects, grant);
+    // Every output is a function of the one grant, so the statement (the longest to render)
+    // renders on a second core while this thread writes and audits the YAML and the report.
+    Parallel.Forked<StatementRenderer.Rendered> statementTask = Parallel.fork(
+        () -> statementRenderer.renderWithDiagram(grant));
+    String daemonSet;
+    String report;
+    try {
+      List<Map<String, Object>> objects = daemonSetRenderer.documents(grant);
+      if (options.baseTemplate().isPresent()) {
+        objects = options.baseTemplate().get().apply(objects, grant);
+      }
+      daemonSet = Yaml.dumpAll(objects);
+      WrittenYamlAudit.verify(daemonSet, grant); // rule 14: nothing is written unless it holds
+      report = reportRenderer.render(bundle, grant);
+    } catch (RuntimeException | Error e) {
+      awaitQuietly(statementTask); // this failure comes first, as it would in sequence
+      throw e;
     }
+    StatementRenderer.Rendered rendered = statementTask.join();
+    String statement = rendered.markdown();
+    String diagram = rendered.diagramSvg();
     Map<String, String> contents = new LinkedHashMap<>();
-    String daemonSet = Yaml.dumpAll(objects);
-    WrittenYamlAudit.verify(daemonSet, grant); // rule 14: nothing is written unless it holds
     contents.put(names.daemonSet(), daemonSet);
-    String statement = statementRenderer.render(grant);
     contents.put(names.statement(), statement);
-    String diagram = statementRenderer.diagram(grant);
     contents.put(StatementRenderer.DIAGRAM_FILE, diagram);
-    contents.put(names.report(), reportRenderer.render(bundle, grant));
+    contents.put(names.report(), report);
     Map<String, byte[]> bytes = new LinkedHashMap<>();
     contents.forEach((name, text) -> bytes.put(name, text.getBytes(StandardCharsets.UTF_8)));
     HelmChart chart = options.helmChart() ? chart(bundle, options, grant) : null;
@@ -135,6 +148,14 @@ public final class PrivilegesEngine {
       new OutputWriter(mkdocsFolder).write(docs).forEach((name, path) -> files.put("mkdocs:" + name, path));
     }
     return new Result(grant, files, chart == null ? Optional.empty() : Optional.of(written.get(chart.packageFileName())));
+  }
+
+  private static void awaitQuietly(Parallel.Forked<?> task) {
+    try {
+      task.join();
+    } catch (RuntimeException | Error ignored) {
+      // the caller throws the failure that comes first in sequence
+    }
   }
 
   /**
@@ -168,7 +189,7 @@ public final class PrivilegesEngine {
 
   /** Renders the statement and its diagram for a page that embeds both (the Maven site). */
   public Statement statementWithDiagram(List<Path> sources, GenerationOptions options) {
-    Grant grant = resolve(sources, options);
-    return new Statement(statementRenderer.render(grant), statementRenderer.diagram(grant));
+    StatementRenderer.Rendered rendered = statementRenderer.renderWithDiagram(resolve(sources, options));
+    return new Statement(rendered.markdown(), rendered.diagramSvg());
   }
 }

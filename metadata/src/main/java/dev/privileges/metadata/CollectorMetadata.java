@@ -2,7 +2,10 @@ package dev.privileges.metadata;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import java.util.Comparator;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.function.Function;
 import java.util.List;
 
 /**
@@ -46,13 +49,13 @@ public record CollectorMetadata(
   public CollectorMetadata {
     description = description == null ? "" : description;
     noPrivilegesReason = noPrivilegesReason == null ? "" : noPrivilegesReason;
-    privileges = sorted(privileges, Comparator.comparing(PrivilegeRequirement::sortKey));
-    capabilities = sorted(capabilities, Comparator.comparing(CapabilityRequirement::sortKey));
-    hostPaths = sorted(hostPaths, Comparator.comparing(HostPathRequirement::sortKey));
-    ports = sorted(ports, Comparator.comparing(PortRequirement::sortKey));
-    writablePaths = sorted(writablePaths, Comparator.comparing(WritablePathRequirement::sortKey));
-    kubernetesApi = sorted(kubernetesApi, Comparator.comparing(ApiRuleRequirement::sortKey));
-    confinement = sorted(confinement, Comparator.comparing(ConfinementRequirement::sortKey));
+    privileges = sorted(privileges, PrivilegeRequirement::sortKey);
+    capabilities = sorted(capabilities, CapabilityRequirement::sortKey);
+    hostPaths = sorted(hostPaths, HostPathRequirement::sortKey);
+    ports = sorted(ports, PortRequirement::sortKey);
+    writablePaths = sorted(writablePaths, WritablePathRequirement::sortKey);
+    kubernetesApi = sorted(kubernetesApi, ApiRuleRequirement::sortKey);
+    confinement = sorted(confinement, ConfinementRequirement::sortKey);
   }
 
   /** Whether the collector declares any requirement at all. */
@@ -66,7 +69,28 @@ public record CollectorMetadata(
         && confinement.isEmpty());
   }
 
-  private static <T> List<T> sorted(List<T> list, Comparator<T> order) {
-    return list == null ? List.of() : list.stream().sorted(order).toList();
+  /**
+   * {@code list} in the order of its sort keys, each key built once: a comparator that builds
+   * both keys per comparison cost more than the rest of reading a large bundle.
+   */
+  private static <T> List<T> sorted(List<T> list, Function<T, String> sortKey) {
+    if (list == null) {
+      return List.of();
+    }
+    if (list.size() < 2) {
+      return list.stream().toList();
+    }
+    String[] keys = new String[list.size()];
+    Integer[] order = new Integer[list.size()];
+    for (int i = 0; i < keys.length; i++) {
+      keys[i] = sortKey.apply(list.get(i));
+      order[i] = i;
+    }
+    Arrays.sort(order, (a, b) -> keys[a].compareTo(keys[b])); // stable, as the stream's sort was
+    List<T> out = new ArrayList<>(keys.length);
+    for (Integer i : order) {
+      out.add(list.get(i));
+    }
+    return Collections.unmodifiableList(out);
   }
 }

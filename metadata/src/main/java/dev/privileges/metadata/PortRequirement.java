@@ -28,6 +28,8 @@ public record PortRequirement(
   }
 
   String sortKey() {
-    return String.format(Locale.ROOT, "%05d", number) + protocol + "\0" + declaredBy + "\0" + reason;
+    // "%05d" by hand: this runs for every port of every collector read
+    String digits = number < 0 ? String.format(Locale.ROOT, "%05d", number) : Integer.toString(number);
+    return "00000".substring(Math.min(5, digits.length())) + digits + protocol + "\0" + declaredBy + "\0" + reason;
   }
 }

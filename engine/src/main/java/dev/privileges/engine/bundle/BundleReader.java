@@ -2,6 +2,7 @@ package dev.privileges.engine.bundle;
 
 import dev.privileges.engine.EngineException;
 import dev.privileges.engine.EngineIoException;
+import dev.privileges.engine.Parallel;
 import dev.privileges.metadata.CollectorMetadata;
 import dev.privileges.metadata.MetadataException;
 import dev.privileges.metadata.MetadataLocations;
@@ -42,9 +43,14 @@ public final class BundleReader {
    * {@link HandWrittenReader}).
    */
   public Bundle read(List<Path> sources, List<Path> handWritten) {
+    // Sources are independent: each is opened once, on whichever core is free; the results are
+    // merged in the given order, so collisions and errors are reported as a loop would.
+    List<SourceContent> contents = Parallel.map(sources, this::readSource);
     List<Located> all = new ArrayList<>();
-    for (Path source : sources) {
-      all.addAll(readSource(source));
+    List<UnprocessedCollectors.Found> classes = new ArrayList<>();
+    for (int i = 0; i < sources.size(); i++) {
+      all.addAll(contents.get(i).metadata());
+      classes.add(new UnprocessedCollectors.Found(sources.get(i), contents.get(i).collectorClasses()));
     }
     for (Path input : handWritten) {
       new HandWrittenReader().read(input).forEach(l -> all.add(new Located(l.metadata(), l.origin())));
@@ -61,20 +67,28 @@ public final class BundleReader {
       }
       collectors.put(name, located.metadata());
     }
-    UnprocessedCollectors.check(sources, collectors.values());
+    UnprocessedCollectors.check(classes, collectors.values());
     return new Bundle(collectors, origins);
   }
 
   private record Located(CollectorMetadata metadata, String origin) {}
 
-  private List<Located> readSource(Path source) {
+  /**
+   * What one source holds: its metadata, and the classes that carry {@code @Collector} where the
+   * source may hold collectors compiled without the processor (see {@link UnprocessedCollectors}).
+   */
+  private record SourceContent(List<Located> metadata, List<String> collectorClasses) {}
+
+  private static final SourceContent NOTHING = new SourceContent(List.of(), List.of());
+
+  private SourceContent readSource(Path source) {
     if (Files.isDirectory(source)) {
-      return readDirectory(source);
+      return new SourceContent(readDirectory(source), UnprocessedCollectors.inFolder(source));
     }
     if (Files.isRegularFile(source) && source.getFileName().toString().endsWith(".jar")) {
       return readJar(source);
     }
-    return List.of(); // poms, missing optional artifacts: nothing to read
+    return NOTHING; // poms, missing optional artifacts: nothing to read
   }
 
   private List<Located> readDirectory(Path classes) {
@@ -116,7 +130,7 @@ public final class BundleReader {
     return !Files.isRegularFile(classes.resolve(source.replace('.', '/') + ".class"));
   }
 
-  private List<Located> readJar(Path jar) {
+  private SourceContent readJar(Path jar) {
     List<Located> out = new ArrayList<>();
     try (ZipFile zip = new ZipFile(jar.toFile(), StandardCharsets.UTF_8)) {
       List<ZipEntry> entries = new ArrayList<>();
@@ -125,6 +139,9 @@ public final class BundleReader {
         if (!entry.isDirectory() && MetadataLocations.isMetadataEntry(entry.getName())) {
           entries.add(entry);
         }
+      }
+      if (entries.isEmpty()) {
+        return new SourceContent(List.of(), UnprocessedCollectors.inJar(jar, zip));
       }
       entries.sort((a, b) -> a.getName().compareTo(b.getName()));
       for (ZipEntry entry : entries) {
@@ -138,7 +155,8 @@ public final class BundleReader {
       throw new EngineIoException("cannot read " + jar + " as a jar (" + e.getMessage()
           + "): rebuild or remove it", e);
     }
-    return out;
+    // a jar with metadata was processed: the processor writes metadata for every collector
+    return new SourceContent(out, List.of());
   }
 
   private static CollectorMetadata parse(String json, String origin) {

@@ -52,20 +52,23 @@ public final class UnprocessedCollectors {
 
   private UnprocessedCollectors() {}
 
+  /** The classes of one source that carry {@code @Collector}, by binary name. */
+  record Found(Path source, List<String> classes) {}
+
   /**
-   * Throws if a class in {@code sources} carries {@code @Collector} and no metadata in {@code
-   * found} names it as its source.
+   * Throws if a class in {@code found} (per source, in order) carries {@code @Collector} and no
+   * metadata in {@code metadata} names it as its source.
    */
-  static void check(List<Path> sources, Collection<CollectorMetadata> found) {
+  static void check(List<Found> found, Collection<CollectorMetadata> metadata) {
     Set<String> withMetadata = new HashSet<>();
-    for (CollectorMetadata c : found) {
+    for (CollectorMetadata c : metadata) {
       withMetadata.add(c.source());
     }
     Set<String> missing = new TreeSet<>();
-    for (Path source : sources) {
-      for (String type : collectorClasses(source)) {
+    for (Found f : found) {
+      for (String type : f.classes()) {
         if (!withMetadata.contains(type)) {
-          missing.add(type + " (in " + source + ")");
+          missing.add(type + " (in " + f.source() + ")");
         }
       }
     }
@@ -84,22 +87,8 @@ public final class UnprocessedCollectors {
         + " path) and rebuild the module that holds " + (missing.size() == 1 ? "it" : "them"));
   }
 
-  /** Binary names of the classes of one source that carry {@code @Collector}. */
-  private static List<String> collectorClasses(Path source) {
-    try {
-      if (Files.isDirectory(source)) {
-        return inFolder(source);
-      }
-      if (Files.isRegularFile(source) && source.getFileName().toString().endsWith(".jar")) {
-        return inJar(source);
-      }
-    } catch (IOException e) {
-      throw new EngineIoException("cannot read the classes of " + source + ": " + e, e);
-    }
-    return List.of();
-  }
-
-  private static List<String> inFolder(Path classes) throws IOException {
+  /** Binary names of the classes of a class folder that carry {@code @Collector}. */
+  static List<String> inFolder(Path classes) {
     List<String> out = new ArrayList<>();
     try (Stream<Path> files = Files.walk(classes)) {
       for (Path file : files.filter(p -> p.toString().endsWith(".class")).sorted().toList()) {
@@ -110,20 +99,23 @@ public final class UnprocessedCollectors {
           }
         }
       }
+    } catch (IOException e) {
+      throw new EngineIoException("cannot read the classes of " + classes + ": " + e, e);
     }
     return out;
   }
 
-  private static List<String> inJar(Path jar) throws IOException {
-    try (ZipFile zip = new ZipFile(jar.toFile(), StandardCharsets.UTF_8)) {
+  /**
+   * Binary names of the classes of {@code zip} (the open {@code jar}, which holds no metadata)
+   * that carry {@code @Collector}; none unless its embedded pom depends on the annotations.
+   */
+  static List<String> inJar(Path jar, ZipFile zip) {
+    try {
       List<ZipEntry> classes = new ArrayList<>();
       boolean dependsOnAnnotations = false;
       for (Enumeration<? extends ZipEntry> e = zip.entries(); e.hasMoreElements(); ) {
         ZipEntry entry = e.nextElement();
         String name = entry.getName();
-        if (MetadataLocations.isMetadataEntry(name)) {
-          return List.of(); // processed: the processor writes metadata for every collector
-        }
         if (name.endsWith(".class") && !entry.isDirectory()) {
           classes.add(entry);
         } else if (name.startsWith("META-INF/maven/") && name.endsWith("/pom.xml")) {
@@ -146,6 +138,8 @@ public final class UnprocessedCollectors {
         }
       }
       return out;
+    } catch (IOException e) {
+      throw new EngineIoException("cannot read the classes of " + jar + ": " + e, e);
     }
   }
 

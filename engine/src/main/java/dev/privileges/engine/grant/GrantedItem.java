@@ -9,27 +9,82 @@ import dev.privileges.engine.grant.Grant.WritableDirectory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.TreeSet;
 
 /**
  * One thing a {@link Grant} puts into the DaemonSet that a reviewer or scanner cares about, in
  * the words of the YAML: the statement describes exactly these, the recommendations diff them,
  * the scanner table and the diagram list them.
  *
- * @param kind where it sits in the statement
- * @param key stable identity across grants (the same item in a grant without some collectors
- *     has the same key)
- * @param field the Kubernetes field and value as the YAML shows it, e.g. {@code hostPID: true}
- * @param path the host path, container path or capability the item is about; empty otherwise
- * @param needs who needs it
+ * <p>Its parts: {@link #kind()}, where it sits in the statement; {@link #key()}, its stable
+ * identity across grants (the same item in a grant without some collectors has the same key);
+ * {@link #field()}, the Kubernetes field and value as the YAML shows it, e.g. {@code hostPID:
+ * true}; {@link #path()}, the host path, container path or capability the item is about (empty
+ * otherwise); {@link #needs()}, who needs it.
  */
-public record GrantedItem(Kind kind, String key, String field, String path, List<Need> needs) {
+public final class GrantedItem {
 
   /** Statement sections, in order. */
   public enum Kind { POD, CONTAINER, CAPABILITY, HOST_PATH, PORT, WRITABLE, API }
 
+  private final Kind kind;
+  private final String key;
+  private final String field;
+  private final String path;
+  private final List<Need> needs;
+  // Computed once: the trim table asks every item for its features once per feature, and a
+  // stream per call was the largest single cost of the statement on 5,000 collectors.
+  private final List<String> features;
+
+  public GrantedItem(Kind kind, String key, String field, String path, List<Need> needs) {
+    this.kind = Objects.requireNonNull(kind);
+    this.key = Objects.requireNonNull(key);
+    this.field = Objects.requireNonNull(field);
+    this.path = Objects.requireNonNull(path);
+    this.needs = List.copyOf(needs);
+    this.features = List.copyOf(new TreeSet<>(needs.stream().map(Need::feature).toList()));
+  }
+
+  public Kind kind() {
+    return kind;
+  }
+
+  public String key() {
+    return key;
+  }
+
+  public String field() {
+    return field;
+  }
+
+  public String path() {
+    return path;
+  }
+
+  public List<Need> needs() {
+    return needs;
+  }
+
   /** The features behind the item, sorted and distinct. */
   public List<String> features() {
-    return needs.stream().map(Need::feature).distinct().sorted().toList();
+    return features;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof GrantedItem g && kind == g.kind && key.equals(g.key) && field.equals(g.field)
+        && path.equals(g.path) && needs.equals(g.needs);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(kind, key, field, path, needs);
+  }
+
+  @Override
+  public String toString() {
+    return "GrantedItem[kind=" + kind + ", key=" + key + ", field=" + field + ", path=" + path + ", needs=" + needs + "]";
   }
 
   /** The items of {@code grant}, in statement order. */

@@ -129,16 +129,28 @@ public final class CanonicalJson {
     out.append(']');
   }
 
-  private void indent(int depth) {
-    for (int i = 0; i < depth; i++) {
-      out.append("  ");
+  /** Two spaces per level, for the depths the report reaches; deeper levels are built. */
+  private static final String[] INDENTS = new String[16];
+
+  static {
+    for (int i = 0; i < INDENTS.length; i++) {
+      INDENTS[i] = "  ".repeat(i);
     }
+  }
+
+  private void indent(int depth) {
+    out.append(depth < INDENTS.length ? INDENTS[depth] : "  ".repeat(depth));
   }
 
   /** Jackson's escapes: the two-character forms where JSON has them, else a six-character escape with upper-case hex digits. */
   private void string(String s) {
     out.append('"');
-    for (int i = 0; i < s.length(); i++) {
+    int plain = 0; // most strings need no escape: copy them whole
+    while (plain < s.length() && s.charAt(plain) >= 0x20 && s.charAt(plain) != '"' && s.charAt(plain) != '\\') {
+      plain++;
+    }
+    out.append(s, 0, plain);
+    for (int i = plain; i < s.length(); i++) {
       char ch = s.charAt(i);
       switch (ch) {
         case '"' -> out.append("\\\"");

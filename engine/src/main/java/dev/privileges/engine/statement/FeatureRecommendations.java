@@ -1,5 +1,6 @@
 package dev.privileges.engine.statement;
 
+import dev.privileges.engine.Parallel;
 import dev.privileges.annotations.Privilege;
 import dev.privileges.engine.GenerationOptions;
 import dev.privileges.engine.bundle.Bundle;
@@ -65,17 +66,16 @@ public final class FeatureRecommendations {
     }
     FeatureDigest digest = new FeatureDigest(grant);
     Items full = new Items(grant);
-    List<Row> rows = new ArrayList<>();
-    byFeature.forEach((feature, collectors) -> {
-      List<String> sorted = List.copyOf(new TreeSet<>(collectors));
+    // One resolution per feature, each independent of the others: they share the cores.
+    return List.copyOf(Parallel.map(List.copyOf(byFeature.entrySet()), e -> {
+      String feature = e.getKey();
+      List<String> sorted = List.copyOf(new TreeSet<>(e.getValue()));
       if (sorted.size() == grant.enabled().size()) {
-        rows.add(new Row(feature, sorted, List.of(), List.of(), true, ""));
-        return;
+        return new Row(feature, sorted, List.of(), List.of(), true, "");
       }
       Grant smaller = digest.without(feature, grant.options(), resolver);
-      rows.add(diff(feature, sorted, full, new Items(smaller), folded));
-    });
-    return List.copyOf(rows);
+      return diff(feature, sorted, full, new Items(smaller), folded);
+    }));
   }
 
   /** A grant with its items and merged requirements by key, so that the diff looks each up once. */

@@ -48,15 +48,32 @@ public final class StatementRenderer {
   }
 
   public String render(Grant grant) {
-    ItemGroups groups = new ItemGroups(GrantedItem.of(grant), grant, grant.options().statementItemLimit());
+    return render(grant, groups(grant));
+  }
+
+  /**
+   * The statement and its diagram ({@link #DIAGRAM_FILE}) of one grant, which share their item
+   * groups.
+   */
+  public record Rendered(String markdown, String diagramSvg) {}
+
+  /** Renders the statement and its diagram, grouping the grant's items once for both. */
+  public Rendered renderWithDiagram(Grant grant) {
+    ItemGroups groups = groups(grant);
+    return new Rendered(render(grant, groups), diagram(grant, groups));
+  }
+
+  private static ItemGroups groups(Grant grant) {
+    return new ItemGroups(GrantedItem.of(grant), grant, grant.options().statementItemLimit());
+  }
+
+  private String render(Grant grant, ItemGroups groups) {
     Map<String, Object> model = new StatementModel().build(grant, groups,
         new FeatureRecommendations(resolver).rows(grant, groups::folded));
     String templatePath = grant.options().statementTemplate();
-    String template = templatePath.isEmpty() ? defaultTemplate() : userTemplate(templatePath);
     StringWriter out = new StringWriter();
     try {
-      Mustache mustache = new MarkdownMustacheFactory().compile(
-          new StringReader(template.replace("\r\n", "\n")), templatePath.isEmpty() ? DEFAULT_TEMPLATE : templatePath);
+      Mustache mustache = templatePath.isEmpty() ? DefaultTemplate.COMPILED : compile(userTemplate(templatePath), templatePath);
       mustache.execute(out, model);
     } catch (MustacheException e) {
       throw new EngineException(Option.STATEMENT_TEMPLATE + " '" + templatePath + "' is not a valid Mustache"
@@ -71,7 +88,10 @@ public final class StatementRenderer {
    * statement groups drawn as their groups, so it stays as small as the statement.
    */
   public String diagram(Grant grant) {
-    ItemGroups groups = new ItemGroups(GrantedItem.of(grant), grant, grant.options().statementItemLimit());
+    return diagram(grant, groups(grant));
+  }
+
+  private static String diagram(Grant grant, ItemGroups groups) {
     List<SvgDiagram.Item> items = groups.shown().stream()
         .map(i -> new SvgDiagram.Item(i.field(), groups.group(i).map(ItemGroups.Group::risk)
             .orElseGet(() -> PrivilegeRisk.of(i, grant).orElseThrow()).severity(), i.features()))
@@ -95,6 +115,19 @@ public final class StatementRenderer {
       }
     }
     return out.toString().strip() + "\n";
+  }
+
+  /**
+   * The shipped template, compiled once per JVM (a compiled Mustache is immutable and safe to
+   * execute from several threads); a user's template is compiled on each call, since the file may
+   * change between builds of a long-lived JVM.
+   */
+  private static final class DefaultTemplate {
+    static final Mustache COMPILED = compile(defaultTemplate(), DEFAULT_TEMPLATE);
+  }
+
+  private static Mustache compile(String template, String name) {
+    return new MarkdownMustacheFactory().compile(new StringReader(template.replace("\r\n", "\n")), name);
   }
 
   static String defaultTemplate() {
