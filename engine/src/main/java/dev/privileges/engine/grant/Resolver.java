@@ -22,6 +22,7 @@ import dev.privileges.metadata.PortRequirement;
 import dev.privileges.metadata.PrivilegeRequirement;
 import dev.privileges.metadata.WritablePathRequirement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -154,23 +155,29 @@ public final class Resolver {
       return;
     }
     for (HostPathMount m : hostPaths) {
-      String fix = privilegedReplaced.isEmpty()
-          ? "declare PRIVILEGED on that collector"
-          : "set " + Option.PRIVILEGED_INSTEAD_OF_CAPABILITIES + " to true so"
-              + " that collector " + names(privilegedReplaced) + " runs privileged";
       if (m.propagation() == MountPropagation.BIDIRECTIONAL) {
         throw new EngineException("host path '" + m.path() + "' of collector "
             + names(m.needs()) + " asks for mountPropagation Bidirectional, which Kubernetes"
             + " only allows in a privileged container, and the container is not privileged: "
-            + fix + ", or use HostToContainer propagation if it only needs to see mounts the node adds");
+            + privilegedFix(privilegedReplaced)
+            + ", or use HostToContainer propagation if it only needs to see mounts the node adds");
       }
       if (m.type() == HostPathType.CHAR_DEVICE || m.type() == HostPathType.BLOCK_DEVICE) {
         throw new EngineException("host path '" + m.path() + "' of collector " + names(m.needs())
             + " is a " + m.type().kubernetesName() + ", which the container runtime's device cgroup"
-            + " only lets a privileged container open, and the container is not privileged: " + fix
+            + " only lets a privileged container open, and the container is not privileged: "
+            + privilegedFix(privilegedReplaced)
             + ", or read the data through a file interface instead (for example /proc or /sys)");
       }
     }
+  }
+
+  /** The fix for a host path only a privileged container may use; built only for the message. */
+  private static String privilegedFix(List<Need> privilegedReplaced) {
+    return privilegedReplaced.isEmpty()
+        ? "declare PRIVILEGED on that collector"
+        : "set " + Option.PRIVILEGED_INSTEAD_OF_CAPABILITIES + " to true so"
+            + " that collector " + names(privilegedReplaced) + " runs privileged";
   }
 
   private static void checkEnvNames(List<HostPathMount> hostPaths, GenerationOptions options) {
@@ -281,21 +288,29 @@ public final class Resolver {
   }
 
   private static void checkMountPaths(List<HostPathMount> hostPaths, List<WritableDirectory> writable) {
-    Map<String, String> owners = new TreeMap<>();
+    // Owners are described only for the message: building the text for every mount of every
+    // resolution cost more than the check (the trim table resolves once per feature).
+    Map<String, Object> owners = new HashMap<>();
     for (HostPathMount m : hostPaths) {
-      claim(owners, m.mountPath(), "host path '" + m.path() + "' (" + names(m.needs()) + ")");
+      claim(owners, m.mountPath(), m);
     }
     for (WritableDirectory w : writable) {
-      claim(owners, w.path(), "writable path (" + names(w.needs()) + ")");
+      claim(owners, w.path(), w);
     }
   }
 
-  private static void claim(Map<String, String> owners, String mountPath, String owner) {
-    String before = owners.putIfAbsent(mountPath, owner);
+  private static void claim(Map<String, Object> owners, String mountPath, Object owner) {
+    Object before = owners.putIfAbsent(mountPath, owner);
     if (before != null) {
-      throw new EngineException("mount path '" + mountPath + "' is claimed by " + before + " and by "
-          + owner + ": give them different mount paths");
+      throw new EngineException("mount path '" + mountPath + "' is claimed by " + owner(before) + " and by "
+          + owner(owner) + ": give them different mount paths");
     }
+  }
+
+  private static String owner(Object mount) {
+    return mount instanceof HostPathMount m
+        ? "host path '" + m.path() + "' (" + names(m.needs()) + ")"
+        : "writable path (" + names(((WritableDirectory) mount).needs()) + ")";
   }
 
   private static List<ContainerPort> mergePorts(List<CollectorMetadata> enabled, GenerationOptions options,

@@ -30,6 +30,36 @@ public final class KubernetesNames {
   public static final int MAX_VOLUME_NAME = MAX_ANNOTATION_NAME - VOLUME_ANNOTATION.length();
 
   private static final int HASH_LENGTH = 8;
+  // Compiled once (and the slug below written as a loop): String.replaceAll compiles its pattern
+  // on every call, and these run for every volume and provenance annotation of every
+  // resolution (the trim table resolves once per feature).
+  private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[-_.]+$");
+  private static final Pattern NOT_NAME_CHARACTERS = Pattern.compile("[^-A-Za-z0-9_.]+");
+  private static final Pattern LEADING_PUNCTUATION = Pattern.compile("^[-_.]+");
+
+  /**
+   * {@code text} in lower case with every run of other characters than {@code [a-z0-9]} turned
+   * into one {@code -}, without leading or trailing dashes.
+   */
+  public static String slug(String text) {
+    String lower = text.toLowerCase(Locale.ROOT);
+    StringBuilder out = new StringBuilder(lower.length());
+    boolean dash = false; // a run of other characters is pending
+    for (int i = 0; i < lower.length(); i++) {
+      char c = lower.charAt(i);
+      if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+        if (dash && out.length() > 0) {
+          out.append('-');
+        }
+        dash = false;
+        out.append(c);
+      } else {
+        dash = true;
+      }
+    }
+    return out.toString();
+  }
+
   private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
   private static final Pattern DNS_SUBDOMAIN =
       Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
@@ -75,7 +105,7 @@ public final class KubernetesNames {
    * the path so they stay unique and stable.
    */
   public static String volumeName(String prefix, String path) {
-    String slug = path.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+    String slug = slug(path);
     String name = slug.isEmpty() ? prefix + "-root" : prefix + "-" + slug;
     return name.length() <= MAX_VOLUME_NAME ? name : hashed(name, path, MAX_VOLUME_NAME);
   }
@@ -87,7 +117,7 @@ public final class KubernetesNames {
    */
   public static String hashed(String name, String source, int max) {
     String head = name.substring(0, Math.min(name.length(), max - HASH_LENGTH - 1));
-    return head.replaceAll("[-_.]+$", "") + "-" + sha256(source).substring(0, HASH_LENGTH);
+    return TRAILING_PUNCTUATION.matcher(head).replaceAll("") + "-" + sha256(source).substring(0, HASH_LENGTH);
   }
 
   /**
@@ -99,7 +129,7 @@ public final class KubernetesNames {
     if (QUALIFIED_NAME.matcher(name).matches()) {
       return ANNOTATION_PREFIX + name;
     }
-    String cleaned = name.replaceAll("[^-A-Za-z0-9_.]+", "-").replaceAll("^[-_.]+", "");
+    String cleaned = LEADING_PUNCTUATION.matcher(NOT_NAME_CHARACTERS.matcher(name).replaceAll("-")).replaceAll("");
     return ANNOTATION_PREFIX + hashed(cleaned.isEmpty() ? "x" : cleaned, name, MAX_ANNOTATION_NAME);
   }
 

@@ -1,5 +1,6 @@
 package dev.privileges.engine.statement;
 
+import dev.privileges.engine.kubernetes.KubernetesNames;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
@@ -70,7 +71,7 @@ public final class Markdown {
     private final Set<String> used = new HashSet<>();
 
     String of(String wanted) {
-      String base = wanted.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+      String base = KubernetesNames.slug(wanted);
       if (base.isEmpty() || !Character.isLetter(base.charAt(0))) {
         base = "a-" + base;
       }
