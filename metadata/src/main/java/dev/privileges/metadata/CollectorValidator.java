@@ -237,16 +237,30 @@ public final class CollectorValidator {
     checkText(out, "noPrivilegesReason", c.noPrivilegesReason());
     for (MetadataWriter.Entry e : MetadataWriter.requirements(c)) {
       for (MetadataWriter.Field f : e.fields()) {
-        String at = e.array() + "[" + e.position() + "]." + f.key();
+        // the field's name is built only for a finding: this runs for every field read
         if (f.value() instanceof String text) {
-          checkText(out, at, text);
+          if (hasSurrogate(text)) {
+            checkText(out, e.array() + "[" + e.position() + "]." + f.key(), text);
+          }
         } else if (f.value() instanceof List<?> list) {
           for (Object item : list) {
-            checkText(out, at, String.valueOf(item));
+            String text = String.valueOf(item);
+            if (hasSurrogate(text)) {
+              checkText(out, e.array() + "[" + e.position() + "]." + f.key(), text);
+            }
           }
         }
       }
     }
+  }
+
+  private static boolean hasSurrogate(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (Character.isSurrogate(text.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static void checkText(List<Finding> out, String field, String text) {

@@ -47,10 +47,15 @@ public final class CanonicalJson {
   }
 
   private void value(Object v, int depth) {
+    // Classes before interfaces: a test against a class is one compare, while a test against an
+    // interface scans the class's interfaces through a one-entry cache per class that threads
+    // rendering other outputs at the same time keep overwriting.
     if (v == null) {
       out.append("null");
-    } else if (v instanceof CharSequence s) {
-      string(s.toString());
+    } else if (v instanceof String s) {
+      string(s);
+    } else if (v instanceof Record r) {
+      record(r, depth);
     } else if (v instanceof Boolean || v instanceof Integer || v instanceof Long || v instanceof Short) {
       out.append(v);
     } else if (v instanceof Enum<?> e) {
@@ -59,15 +64,15 @@ public final class CanonicalJson {
       map(m, depth);
     } else if (v instanceof Collection<?> c) {
       array(c, depth);
-    } else if (v instanceof Record r) {
-      record(r, depth);
+    } else if (v instanceof CharSequence s) {
+      string(s.toString());
     } else {
       throw new IllegalStateException("the report cannot hold a " + v.getClass().getName());
     }
   }
 
   private void map(Map<?, ?> map, int depth) {
-    Map<?, ?> sorted = map instanceof SortedMap<?, ?> ? map : new TreeMap<>(map);
+    Map<?, ?> sorted = map instanceof TreeMap<?, ?> || map instanceof SortedMap<?, ?> ? map : new TreeMap<>(map);
     List<String> keys = new ArrayList<>(sorted.size());
     List<Object> values = new ArrayList<>(sorted.size());
     sorted.forEach((k, v) -> {
@@ -178,8 +183,8 @@ public final class CanonicalJson {
   }
 
   private static boolean isEmpty(Object v) {
-    return v == null || (v instanceof CharSequence s && s.length() == 0)
-        || (v instanceof Collection<?> c && c.isEmpty()) || (v instanceof Map<?, ?> m && m.isEmpty());
+    return v == null || (v instanceof String s ? s.isEmpty() : (v instanceof CharSequence s && s.length() == 0)
+        || (v instanceof Collection<?> c && c.isEmpty()) || (v instanceof Map<?, ?> m && m.isEmpty()));
   }
 
   private static List<Property> properties(Class<?> type) {
