@@ -35,10 +35,11 @@ final class LocalCollectorClasses {
 
   private static final String PACKAGE = Collector.class.getPackageName();
   private static final String QUALIFIED = Collector.class.getCanonicalName();
+  private static final String PACKAGE_DOT = PACKAGE + ".";
+  private static final String PACKAGE_STAR = PACKAGE + ".*";
 
   private final Trees trees;
   private final Reporter reporter;
-  private final Set<CompilationUnitTree> scanned = new HashSet<>();
 
   LocalCollectorClasses(ProcessingEnvironment env, Reporter reporter) {
     this.trees = treesOf(env);
@@ -61,6 +62,9 @@ final class LocalCollectorClasses {
     if (trees == null) {
       return;
     }
+    // Local to the round: a field would keep every compilation unit's tree reachable until javac
+    // closes the processors, long after javac is done with them.
+    Set<CompilationUnitTree> scanned = new HashSet<>();
     java.util.Map<CompilationUnitTree, Integer> known = new java.util.HashMap<>();
     for (TypeElement c : collectors) {
       TreePath path = trees.getPath(c);
@@ -90,18 +94,16 @@ final class LocalCollectorClasses {
    * comment only costs the walk.)
    */
   private static int mentions(CompilationUnitTree unit) {
-    String text;
-    try {
-      text = unit.getSourceFile().getCharContent(true).toString();
-    } catch (java.io.IOException e) {
+    CharSequence text = content(unit);
+    if (text == null) {
       return Integer.MAX_VALUE; // cannot tell: walk the tree
     }
     int count = 0;
-    for (int at = text.indexOf("Collector"); at >= 0; at = text.indexOf("Collector", at + 1)) {
+    for (int at = indexOf(text, "Collector", 0); at >= 0; at = indexOf(text, "Collector", at + 1)) {
       int end = at + "Collector".length();
       int qualified = at - PACKAGE.length() - 2; // where "@dev.privileges.annotations." would start
       boolean annotation = at > 0 && (text.charAt(at - 1) == '@'
-          || qualified >= 0 && text.startsWith("@" + PACKAGE + ".", qualified));
+          || qualified >= 0 && text.charAt(qualified) == '@' && regionMatches(text, qualified + 1, PACKAGE_DOT));
       boolean whole = end == text.length() || !Character.isJavaIdentifierPart(text.charAt(end));
       if (annotation && whole) {
         count++;
@@ -110,25 +112,73 @@ final class LocalCollectorClasses {
     return count;
   }
 
-  /** Whether the unit imports {@code @Collector} or its package, or spells it fully. */
+  /**
+   * Whether the unit imports {@code @Collector} or its package, or spells it fully. Names are
+   * compared on the trees' own identifiers: printing a tree to a string, once per import of every
+   * unit, cost more than the rest of the check.
+   */
   private static boolean mayNameCollector(CompilationUnitTree unit) {
     for (ImportTree i : unit.getImports()) {
-      String name = i.getQualifiedIdentifier().toString();
-      if (!i.isStatic() && (name.equals(QUALIFIED) || name.equals(PACKAGE + ".*"))) {
+      Tree name = i.getQualifiedIdentifier();
+      if (!i.isStatic() && (spells(name, QUALIFIED) || spells(name, PACKAGE_STAR))) {
         return true;
       }
     }
-    return unit.getPackageName() != null && unit.getPackageName().toString().equals(PACKAGE)
+    return unit.getPackageName() != null && spells(unit.getPackageName(), PACKAGE)
         || unit.getSourceFile().getName().endsWith(".java") && fullySpelled(unit);
+  }
+
+  /** Whether {@code tree}, an identifier or a chain of member selections, reads {@code dotted}. */
+  static boolean spells(Tree tree, String dotted) {
+    Tree t = tree;
+    int end = dotted.length();
+    while (t instanceof MemberSelectTree select) {
+      int dot = dotted.lastIndexOf('.', end - 1);
+      if (dot < 0 || !select.getIdentifier().contentEquals(dotted.substring(dot + 1, end))) {
+        return false;
+      }
+      end = dot;
+      t = select.getExpression();
+    }
+    return t instanceof IdentifierTree id && dotted.lastIndexOf('.', end - 1) < 0
+        && id.getName().contentEquals(dotted.substring(0, end));
   }
 
   /** Cheap text test for {@code @dev.privileges.annotations.Collector} without an import. */
   private static boolean fullySpelled(CompilationUnitTree unit) {
+    CharSequence text = content(unit);
+    return text != null && indexOf(text, QUALIFIED, 0) >= 0;
+  }
+
+  /** The unit's source text as javac holds it (no copy), or null when it cannot be read. */
+  private static CharSequence content(CompilationUnitTree unit) {
     try {
-      return unit.getSourceFile().getCharContent(true).toString().contains(QUALIFIED);
+      return unit.getSourceFile().getCharContent(true);
     } catch (java.io.IOException e) {
+      return null;
+    }
+  }
+
+  private static int indexOf(CharSequence text, String word, int from) {
+    char first = word.charAt(0);
+    for (int i = from, last = text.length() - word.length(); i <= last; i++) {
+      if (text.charAt(i) == first && regionMatches(text, i, word)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static boolean regionMatches(CharSequence text, int at, String word) {
+    if (at < 0 || at + word.length() > text.length()) {
       return false;
     }
+    for (int k = 0; k < word.length(); k++) {
+      if (text.charAt(at + k) != word.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Walks method bodies (and initializers) for class declarations carrying {@code @Collector}. */
@@ -195,6 +245,6 @@ final class LocalCollectorClasses {
     if (type instanceof IdentifierTree id) {
       return id.getName().contentEquals("Collector");
     }
-    return type instanceof MemberSelectTree select && select.toString().equals(QUALIFIED);
+    return type instanceof MemberSelectTree && spells(type, QUALIFIED);
   }
 }

@@ -42,6 +42,8 @@ final class MetadataStore {
   private static final String JAVAC_FILER = "com.sun.tools.javac.processing.JavacFiler";
 
   private final Filer filer;
+  /** Folders this compilation has made sure exist. */
+  private final java.util.Set<Path> createdFolders = new java.util.HashSet<>();
 
   MetadataStore(Filer filer) {
     this.filer = filer;
@@ -195,12 +197,18 @@ final class MetadataStore {
    * that is then moved over the target: a reader never sees half a file. The temporary name does
    * not end in {@code .json}, so a leftover one is never taken for metadata.
    */
-  private static void writeFile(Path file, String content) throws IOException {
+  private void writeFile(Path file, String content) throws IOException {
     Path dir = file.getParent();
-    Files.createDirectories(dir);
+    // Once per folder: for a folder that exists, Files.createDirectories throws and catches an
+    // exception inside, with its stack trace, which for one file per collector was a visible
+    // share of the processor's cost.
+    if (createdFolders.add(dir)) {
+      Files.createDirectories(dir);
+    }
     // A fixed temporary name beside the target: Files.createTempFile would seed a SecureRandom,
     // whose set-up cost more than writing all the files of a small module.
     Path temp = dir.resolve(file.getFileName() + ".tmp");
+    boolean moved = false;
     try {
       Files.write(temp, content.getBytes(StandardCharsets.UTF_8));
       try {
@@ -208,8 +216,11 @@ final class MetadataStore {
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
       }
+      moved = true;
     } finally {
-      Files.deleteIfExists(temp);
+      if (!moved) {
+        Files.deleteIfExists(temp); // only a failed write leaves it behind
+      }
     }
   }
 

@@ -174,6 +174,39 @@ class CollectorAuthorMistakesTest {
     assertThat(c).hadErrorCount(1);
   }
 
+  /**
+   * The unit is found however it names {@code @Collector}: a single-type import, the package
+   * import, or the fully qualified name without an import (the names are matched on the trees).
+   */
+  @Test
+  void localClassCollector_isFoundWithASingleImportAndWithTheFullName() {
+    JavaFileObject imported = JavaFileObjects.forSourceString("test.Imported", "package test;\n"
+        + "import dev.privileges.annotations.Collector;\n"
+        + "import dev.privileges.annotations.RequiresNoPrivileges;\n"
+        + "public class Imported {\n"
+        + "  Object create() {\n"
+        + "    @Collector(name = \"imported\", feature = \"Host\") @RequiresNoPrivileges(reason = \"Reads.\")\n"
+        + "    class One {}\n"
+        + "    return new One();\n"
+        + "  }\n"
+        + "}\n");
+    JavaFileObject qualified = JavaFileObjects.forSourceString("test.Qualified", "package test;\n"
+        + "public class Qualified {\n"
+        + "  Object create() {\n"
+        + "    @dev.privileges.annotations.Collector(name = \"qualified\", feature = \"Host\")\n"
+        + "    @dev.privileges.annotations.RequiresNoPrivileges(reason = \"Reads.\")\n"
+        + "    class Two {}\n"
+        + "    return new Two();\n"
+        + "  }\n"
+        + "}\n");
+    Compilation c = compiler().compile(imported, qualified, cpu("@RequiresNoPrivileges(reason = \"Reads cgroups.\")"));
+    assertThat(c).hadErrorContaining("@Collector on the local class One").inFile(imported)
+        .onLineContaining("name = \"imported\"");
+    assertThat(c).hadErrorContaining("@Collector on the local class Two").inFile(qualified)
+        .onLineContaining("name = \"qualified\"");
+    assertThat(c).hadErrorCount(2);
+  }
+
   @Test
   void localClassCollectorInsideACollector_isRejected() {
     JavaFileObject file = source("Outer",

@@ -83,10 +83,24 @@ sealed interface ChartCondition {
     return c instanceof Not n ? n.inner() : new Not(c);
   }
 
+  // equals and hashCode are written out in these records: conditions are deduplicated in hash
+  // sets, and a record's generated methods cost tens of milliseconds to bootstrap on first use in
+  // a fresh JVM (ColdPathLinkageTest in the cli module holds the cold path free of them).
+
   record Constant(boolean value) implements ChartCondition {
     @Override
     public String go() {
       return String.valueOf(value);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Constant c && c.value == value;
+    }
+
+    @Override
+    public int hashCode() {
+      return Boolean.hashCode(value);
     }
   }
 
@@ -95,12 +109,32 @@ sealed interface ChartCondition {
     public String go() {
       return expression;
     }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Leaf l && l.expression.equals(expression);
+    }
+
+    @Override
+    public int hashCode() {
+      return expression.hashCode();
+    }
   }
 
   record Or(List<ChartCondition> parts) implements ChartCondition {
     @Override
     public String go() {
       return call("or", parts);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Or or && or.parts.equals(parts);
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * parts.hashCode() + 1;
     }
   }
 
@@ -109,12 +143,32 @@ sealed interface ChartCondition {
     public String go() {
       return call("and", parts);
     }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof And and && and.parts.equals(parts);
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * parts.hashCode() + 2;
+    }
   }
 
   record Not(ChartCondition inner) implements ChartCondition {
     @Override
     public String go() {
       return "(not " + inner.go() + ")";
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Not n && n.inner.equals(inner);
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * inner.hashCode() + 3;
     }
   }
 

@@ -16,7 +16,8 @@ import dev.privileges.metadata.PortRequirement;
 import dev.privileges.metadata.PrivilegeRequirement;
 import dev.privileges.metadata.WritablePathRequirement;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -70,37 +71,65 @@ public final class FeatureDigest {
     return resolver.resolve(new Bundle(kept, origin), only);
   }
 
-  /** The distinct requirements of some collectors of one feature and one kind. */
+  /**
+   * The distinct requirements of some collectors of one feature and one kind.
+   *
+   * <p>Requirements are told apart by a list of their fields, not by the records themselves: the
+   * first {@code hashCode} or {@code equals} of a record type in a JVM bootstraps its generated
+   * methods, which cost some 10 ms per type and over 50 ms for the first one in a fresh JVM, the
+   * cold case every Maven build meets, for the seven types this fold would hash. A list of
+   * strings, booleans, numbers and enums hashes as its elements do, with no bootstrap.
+   */
   private static final class Fold {
-    private final Set<PrivilegeRequirement> privileges = new LinkedHashSet<>();
-    private final Set<CapabilityRequirement> capabilities = new LinkedHashSet<>();
-    private final Set<HostPathRequirement> hostPaths = new LinkedHashSet<>();
-    private final Set<PortRequirement> ports = new LinkedHashSet<>();
-    private final Set<WritablePathRequirement> writablePaths = new LinkedHashSet<>();
-    private final Set<ApiRuleRequirement> api = new LinkedHashSet<>();
-    private final Set<ConfinementRequirement> confinement = new LinkedHashSet<>();
+    private final Map<List<Object>, PrivilegeRequirement> privileges = new LinkedHashMap<>();
+    private final Map<List<Object>, CapabilityRequirement> capabilities = new LinkedHashMap<>();
+    private final Map<List<Object>, HostPathRequirement> hostPaths = new LinkedHashMap<>();
+    private final Map<List<Object>, PortRequirement> ports = new LinkedHashMap<>();
+    private final Map<List<Object>, WritablePathRequirement> writablePaths = new LinkedHashMap<>();
+    private final Map<List<Object>, ApiRuleRequirement> api = new LinkedHashMap<>();
+    private final Map<List<Object>, ConfinementRequirement> confinement = new LinkedHashMap<>();
 
     void add(CollectorMetadata c) {
-      c.privileges().forEach(r -> privileges.add(new PrivilegeRequirement(r.privilege(), "", "")));
-      c.capabilities().forEach(r -> capabilities.add(
-          new CapabilityRequirement(r.capability(), r.fromKernel(), r.beforeKernel(), "", "")));
-      c.hostPaths().forEach(r -> hostPaths.add(new HostPathRequirement(r.path(), r.mountPath(), r.readOnly(),
-          r.type(), r.propagation(), r.env(), "", "")));
-      c.ports().forEach(r -> ports.add(new PortRequirement(r.number(), r.protocol(), r.name(),
-          r.reachableAtNodeIp(), "", "")));
-      c.writablePaths().forEach(r -> writablePaths.add(
-          new WritablePathRequirement(r.path(), r.keepAcrossRestarts(), r.hostPath(), "", "")));
-      c.kubernetesApi().forEach(r -> api.add(new ApiRuleRequirement(r.apiGroups(), r.resources(),
-          r.nonResourceUrls(), r.verbs(), "", "")));
-      c.confinement().forEach(r -> confinement.add(new ConfinementRequirement(r.confinement(), "", "")));
+      for (PrivilegeRequirement r : c.privileges()) {
+        privileges.computeIfAbsent(fields(r.privilege()), k -> new PrivilegeRequirement(r.privilege(), "", ""));
+      }
+      for (CapabilityRequirement r : c.capabilities()) {
+        capabilities.computeIfAbsent(fields(r.capability(), r.fromKernel(), r.beforeKernel()),
+            k -> new CapabilityRequirement(r.capability(), r.fromKernel(), r.beforeKernel(), "", ""));
+      }
+      for (HostPathRequirement r : c.hostPaths()) {
+        hostPaths.computeIfAbsent(fields(r.path(), r.mountPath(), r.readOnly(), r.type(), r.propagation(), r.env()),
+            k -> new HostPathRequirement(r.path(), r.mountPath(), r.readOnly(), r.type(), r.propagation(), r.env(),
+                "", ""));
+      }
+      for (PortRequirement r : c.ports()) {
+        ports.computeIfAbsent(fields(r.number(), r.protocol(), r.name(), r.reachableAtNodeIp()),
+            k -> new PortRequirement(r.number(), r.protocol(), r.name(), r.reachableAtNodeIp(), "", ""));
+      }
+      for (WritablePathRequirement r : c.writablePaths()) {
+        writablePaths.computeIfAbsent(fields(r.path(), r.keepAcrossRestarts(), r.hostPath()),
+            k -> new WritablePathRequirement(r.path(), r.keepAcrossRestarts(), r.hostPath(), "", ""));
+      }
+      for (ApiRuleRequirement r : c.kubernetesApi()) {
+        api.computeIfAbsent(fields(r.apiGroups(), r.resources(), r.nonResourceUrls(), r.verbs()),
+            k -> new ApiRuleRequirement(r.apiGroups(), r.resources(), r.nonResourceUrls(), r.verbs(), "", ""));
+      }
+      for (ConfinementRequirement r : c.confinement()) {
+        confinement.computeIfAbsent(fields(r.confinement()), k -> new ConfinementRequirement(r.confinement(), "", ""));
+      }
+    }
+
+    private static List<Object> fields(Object... values) {
+      return Arrays.asList(values); // null-tolerant, compared element by element
     }
 
     CollectorMetadata standIn(String name, String feature) {
       return new CollectorMetadata(CollectorMetadata.FORMAT_VERSION, name, feature, "", name,
           privileges.isEmpty() && capabilities.isEmpty() && hostPaths.isEmpty() && ports.isEmpty()
               && writablePaths.isEmpty() && api.isEmpty() && confinement.isEmpty() ? "stand-in" : "",
-          List.copyOf(privileges), List.copyOf(capabilities), List.copyOf(hostPaths), List.copyOf(ports),
-          List.copyOf(writablePaths), List.copyOf(api), List.copyOf(confinement));
+          List.copyOf(privileges.values()), List.copyOf(capabilities.values()), List.copyOf(hostPaths.values()),
+          List.copyOf(ports.values()), List.copyOf(writablePaths.values()), List.copyOf(api.values()),
+          List.copyOf(confinement.values()));
     }
   }
 }
