@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.privileges.engine.bundle.BundleReader;
+import dev.privileges.engine.grant.Grant;
+import dev.privileges.engine.grant.Resolver;
+import dev.privileges.engine.statement.StatementRenderer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -71,6 +74,24 @@ class ParallelTest {
       throw new StackOverflowError("deep");
     });
     assertThatThrownBy(broken::join).isInstanceOf(StackOverflowError.class).hasMessage("deep");
+  }
+
+  /**
+   * The default template is compiled once per JVM and executed by several threads at once (a
+   * Maven build with -T runs the plugin for several modules in one JVM, and the trim table runs in
+   * parallel): statements of different bundles rendered concurrently equal their sequential
+   * renderings.
+   */
+  @Test
+  void statementsRenderedConcurrently_equalTheirSequentialRenderings() {
+    List<Grant> grants = DataKitLikeBundles.statementGoldens().values().stream()
+        .map(b -> new Resolver().resolve(b, DataKitLikeBundles.STATEMENT_OPTIONS)).toList();
+    List<String> sequential = grants.stream().map(g -> new StatementRenderer().render(g)).toList();
+    List<Integer> jobs = IntStream.range(0, grants.size() * 8).boxed().toList();
+    List<String> concurrent = Parallel.map(jobs, i -> new StatementRenderer().render(grants.get(i % grants.size())));
+    for (int i = 0; i < jobs.size(); i++) {
+      assertThat(concurrent.get(i)).as("job %d", i).isEqualTo(sequential.get(i % grants.size()));
+    }
   }
 
   @Test
