@@ -20,9 +20,9 @@ import java.util.Random;
  * right), and are always mergeable (a pool entry fixes mount path, type, port name), so every
  * generated case must resolve.
  */
-final class RandomBundles {
+public final class RandomBundles {
 
-  record Case(long seed, Bundle bundle, GenerationOptions options) {}
+  public record Case(long seed, Bundle bundle, GenerationOptions options) {}
 
   private record Cap(String name, String from, String before) {}
 
@@ -54,7 +54,7 @@ final class RandomBundles {
 
   private RandomBundles() {}
 
-  static Case generate(long seed) {
+  public static Case generate(long seed) {
     Random random = new Random(seed);
     int count = 1 + random.nextInt(6);
     List<CollectorMetadata> collectors = new ArrayList<>();

@@ -1,6 +1,8 @@
 package dev.privileges.engine;
 
 import dev.privileges.annotations.Privilege;
+import dev.privileges.annotations.HostPathType;
+import dev.privileges.annotations.MountPropagation;
 import dev.privileges.annotations.Protocol;
 import dev.privileges.engine.bundle.Bundle;
 import dev.privileges.engine.grant.Resolver;
@@ -112,5 +114,25 @@ class StatementRecommendationsTest {
     List<List<String>> table = table(bundle(collector("dk").feature("Self").nothing().build()), DataKitLikeBundles.STATEMENT_OPTIONS);
 
     assertThat(row(table, "Self")).contains("Nothing would be left to deploy");
+  }
+
+  /**
+   * A feature the others cannot do without: one collector mounts a host path with Bidirectional
+   * propagation and declares PRIVILEGED, but its own capabilities replace privileged mode, so the
+   * container is privileged only for another feature's collector. Without that feature the
+   * DaemonSet cannot be built; the row says so, naming the real collectors, instead of failing.
+   */
+  @Test
+  void featureTheOthersNeed_rowSaysItCannotBeTurnedOffAlone() {
+    Bundle bundle = TestBundles.bundle(
+        TestBundles.collector("mount-watcher").feature("Mounts").privilege(Privilege.PRIVILEGED).capability("SYS_ADMIN")
+            .hostPath("/var/lib/agent/mounts", "/var/lib/agent/mounts", false, HostPathType.DIRECTORY_OR_CREATE,
+                MountPropagation.BIDIRECTIONAL, "").build(),
+        TestBundles.collector("kernel-probe").feature("Kernel").privilege(Privilege.PRIVILEGED).build());
+    List<List<String>> table = table(bundle, GenerationOptions.builder().build());
+
+    assertThat(row(table, "Kernel")).contains("Cannot be turned off on its own: without it, host path")
+        .contains("mount-watcher").doesNotContain("~");
+    assertThat(row(table, "Mounts")).contains("mount-watcher");
   }
 }

@@ -1,6 +1,8 @@
 package dev.privileges.engine.statement;
 
 import dev.privileges.engine.Parallel;
+import java.util.Optional;
+import dev.privileges.engine.EngineException;
 import dev.privileges.annotations.Privilege;
 import dev.privileges.engine.GenerationOptions;
 import dev.privileges.engine.bundle.Bundle;
@@ -73,9 +75,58 @@ public final class FeatureRecommendations {
       if (sorted.size() == grant.enabled().size()) {
         return new Row(feature, sorted, List.of(), List.of(), true, "");
       }
-      Grant smaller = digest.without(feature, grant.options(), resolver);
+      Grant smaller;
+      try {
+        smaller = digest.without(feature, grant.options(), resolver);
+      } catch (EngineException unresolvable) {
+        // The other features cannot be deployed without this one (say, a Bidirectional mount
+        // that only this feature's privileged mode allows); the row says so in the words of
+        // the real collectors, since the stand-ins' message names stand-ins.
+        Optional<Grant> real = withoutOnRealCollectors(grant, sorted);
+        if (real.isEmpty()) {
+          return cannotTurnOffAlone(feature, sorted, grant);
+        }
+        smaller = real.get();
+      }
       return diff(feature, sorted, full, new Items(smaller), folded);
     }));
+  }
+
+  /** The grant of the enabled collectors but {@code collectors}, or empty when it cannot be resolved. */
+  private Optional<Grant> withoutOnRealCollectors(Grant grant, List<String> collectors) {
+    try {
+      return Optional.of(resolver.resolve(realBundle(grant), othersOnly(grant, collectors)));
+    } catch (EngineException e) {
+      return Optional.empty();
+    }
+  }
+
+  private Row cannotTurnOffAlone(String feature, List<String> collectors, Grant grant) {
+    String why;
+    try {
+      resolver.resolve(realBundle(grant), othersOnly(grant, collectors));
+      why = "the other features cannot be deployed";
+    } catch (EngineException e) {
+      why = e.getMessage();
+    }
+    return new Row(feature, collectors, List.of("cannot be turned off on its own: without it, " + Markdown.text(why)),
+        List.of(), false, "");
+  }
+
+  /** The enabled collectors of {@code grant} (waivers already applied) as a bundle. */
+  private static Bundle realBundle(Grant grant) {
+    Map<String, CollectorMetadata> byName = new TreeMap<>();
+    Map<String, String> origins = new TreeMap<>();
+    for (CollectorMetadata c : grant.enabled()) {
+      byName.put(c.name(), c);
+      origins.put(c.name(), "enabled");
+    }
+    return new Bundle(byName, origins);
+  }
+
+  private static GenerationOptions othersOnly(Grant grant, List<String> collectors) {
+    List<String> others = grant.enabledNames().stream().filter(n -> !collectors.contains(n)).toList();
+    return grant.options().toBuilder().enabledCollectors(others).excludedCollectors(List.of()).waivers(List.of()).build();
   }
 
   /** A grant with its items and merged requirements by key, so that the diff looks each up once. */
