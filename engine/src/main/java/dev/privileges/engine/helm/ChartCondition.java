@@ -1,9 +1,9 @@
 package dev.privileges.engine.helm;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 /**
  * A condition of the Helm chart over the collector toggles, written as a Go template expression.
@@ -40,18 +40,18 @@ sealed interface ChartCondition {
   }
 
   static ChartCondition or(List<ChartCondition> parts) {
-    Set<ChartCondition> kept = new LinkedHashSet<>();
+    Distinct kept = new Distinct();
     for (ChartCondition c : parts) {
       if (c == TRUE) {
         return TRUE;
       }
       if (c instanceof Or or) {
-        kept.addAll(or.parts());
+        or.parts().forEach(kept::add);
       } else if (c != FALSE) {
         kept.add(c);
       }
     }
-    return kept.isEmpty() ? FALSE : kept.size() == 1 ? kept.iterator().next() : new Or(List.copyOf(kept));
+    return kept.isEmpty() ? FALSE : kept.size() == 1 ? kept.first() : new Or(kept.list());
   }
 
   static ChartCondition or(ChartCondition... parts) {
@@ -59,18 +59,18 @@ sealed interface ChartCondition {
   }
 
   static ChartCondition and(ChartCondition... parts) {
-    Set<ChartCondition> kept = new LinkedHashSet<>();
+    Distinct kept = new Distinct();
     for (ChartCondition c : parts) {
       if (c == FALSE) {
         return FALSE;
       }
       if (c instanceof And and) {
-        kept.addAll(and.parts());
+        and.parts().forEach(kept::add);
       } else if (c != TRUE) {
         kept.add(c);
       }
     }
-    return kept.isEmpty() ? TRUE : kept.size() == 1 ? kept.iterator().next() : new And(List.copyOf(kept));
+    return kept.isEmpty() ? TRUE : kept.size() == 1 ? kept.first() : new And(kept.list());
   }
 
   static ChartCondition not(ChartCondition c) {
@@ -83,24 +83,10 @@ sealed interface ChartCondition {
     return c instanceof Not n ? n.inner() : new Not(c);
   }
 
-  // equals and hashCode are written out in these records: conditions are deduplicated in hash
-  // sets, and a record's generated methods cost tens of milliseconds to bootstrap on first use in
-  // a fresh JVM (ColdPathLinkageTest in the cli module holds the cold path free of them).
-
   record Constant(boolean value) implements ChartCondition {
     @Override
     public String go() {
       return String.valueOf(value);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof Constant c && c.value == value;
-    }
-
-    @Override
-    public int hashCode() {
-      return Boolean.hashCode(value);
     }
   }
 
@@ -109,32 +95,12 @@ sealed interface ChartCondition {
     public String go() {
       return expression;
     }
-
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof Leaf l && l.expression.equals(expression);
-    }
-
-    @Override
-    public int hashCode() {
-      return expression.hashCode();
-    }
   }
 
   record Or(List<ChartCondition> parts) implements ChartCondition {
     @Override
     public String go() {
       return call("or", parts);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof Or or && or.parts.equals(parts);
-    }
-
-    @Override
-    public int hashCode() {
-      return 31 * parts.hashCode() + 1;
     }
   }
 
@@ -143,16 +109,6 @@ sealed interface ChartCondition {
     public String go() {
       return call("and", parts);
     }
-
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof And and && and.parts.equals(parts);
-    }
-
-    @Override
-    public int hashCode() {
-      return 31 * parts.hashCode() + 2;
-    }
   }
 
   record Not(ChartCondition inner) implements ChartCondition {
@@ -160,15 +116,35 @@ sealed interface ChartCondition {
     public String go() {
       return "(not " + inner.go() + ")";
     }
+  }
 
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof Not n && n.inner.equals(inner);
+  /**
+   * The parts of a call, each kept once, told apart by the expression they write: that is what
+   * the chart shows, and it spares the records' generated {@code equals} and {@code hashCode},
+   * whose first use costs tens of milliseconds in a fresh JVM (see ColdPathLinkageTest in the cli
+   * module).
+   */
+  final class Distinct {
+    private final Map<String, ChartCondition> byExpression = new LinkedHashMap<>();
+
+    void add(ChartCondition c) {
+      byExpression.putIfAbsent(c.go(), c);
     }
 
-    @Override
-    public int hashCode() {
-      return 31 * inner.hashCode() + 3;
+    boolean isEmpty() {
+      return byExpression.isEmpty();
+    }
+
+    int size() {
+      return byExpression.size();
+    }
+
+    ChartCondition first() {
+      return byExpression.values().iterator().next();
+    }
+
+    List<ChartCondition> list() {
+      return List.copyOf(byExpression.values());
     }
   }
 
