@@ -1,7 +1,6 @@
 package dev.privileges.engine.statement;
 
 import dev.privileges.engine.Parallel;
-import java.util.Optional;
 import dev.privileges.engine.EngineException;
 import dev.privileges.annotations.Privilege;
 import dev.privileges.engine.GenerationOptions;
@@ -82,35 +81,15 @@ public final class FeatureRecommendations {
         // The other features cannot be deployed without this one (say, a Bidirectional mount
         // that only this feature's privileged mode allows); the row says so in the words of
         // the real collectors, since the stand-ins' message names stand-ins.
-        Optional<Grant> real = withoutOnRealCollectors(grant, sorted);
-        if (real.isEmpty()) {
-          return cannotTurnOffAlone(feature, sorted, grant);
+        try {
+          smaller = resolver.resolve(realBundle(grant), othersOnly(grant, sorted));
+        } catch (EngineException failure) {
+          return new Row(feature, sorted, List.of("cannot be turned off on its own: without it, "
+              + Markdown.text(failure.getMessage())), List.of(), false, "");
         }
-        smaller = real.get();
       }
       return diff(feature, sorted, full, new Items(smaller), folded);
     }));
-  }
-
-  /** The grant of the enabled collectors but {@code collectors}, or empty when it cannot be resolved. */
-  private Optional<Grant> withoutOnRealCollectors(Grant grant, List<String> collectors) {
-    try {
-      return Optional.of(resolver.resolve(realBundle(grant), othersOnly(grant, collectors)));
-    } catch (EngineException e) {
-      return Optional.empty();
-    }
-  }
-
-  private Row cannotTurnOffAlone(String feature, List<String> collectors, Grant grant) {
-    String why;
-    try {
-      resolver.resolve(realBundle(grant), othersOnly(grant, collectors));
-      why = "the other features cannot be deployed";
-    } catch (EngineException e) {
-      why = e.getMessage();
-    }
-    return new Row(feature, collectors, List.of("cannot be turned off on its own: without it, " + Markdown.text(why)),
-        List.of(), false, "");
   }
 
   /** The enabled collectors of {@code grant} (waivers already applied) as a bundle. */
