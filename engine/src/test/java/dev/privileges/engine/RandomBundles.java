@@ -92,6 +92,12 @@ public final class RandomBundles {
       }
       return b.build();
     }
+    if (random.nextInt(10) == 0) {
+      // A receiver: one port senders reach at the node, and nothing else, so that a hostPort can
+      // be all that holds the pods at the privileged level.
+      Port p = PORTS.get(random.nextInt(PORTS.size()));
+      return b.port(p.number(), p.protocol(), p.name(), true).build();
+    }
     for (Privilege p : Privilege.values()) {
       if (random.nextInt(p == Privilege.PRIVILEGED ? 10 : 5) == 0) {
         b.privilege(p);
@@ -115,17 +121,20 @@ public final class RandomBundles {
     }
     if (random.nextInt(3) == 0) {
       int w = random.nextInt(WRITABLE.size());
-      b.writable(WRITABLE.get(w), w == 0 && random.nextBoolean() ? "/var/lib/agent/cache" : "");
+      // Two of the paths can be kept on the node, so the init container can own more than one.
+      b.writable(WRITABLE.get(w), w != 1 && random.nextBoolean() ? (w == 0 ? "/var/lib/agent/cache" : "/var/lib/agent/plugins") : "");
       any = true;
     }
     for (int i = random.nextInt(3); i > 0; i--) {
-      switch (random.nextInt(6)) {
+      switch (random.nextInt(7)) {
         case 0 -> b.api("", List.of("pods"), "get", "list", "watch");
         case 1 -> b.api("", List.of("nodes", "nodes/stats"), "get");
         case 2 -> b.api("apps", List.of("daemonsets", "deployments"), "list");
         case 3 -> b.api("", List.of("pods"), "*");
         case 4 -> b.apiUrl("/metrics", "get");
-        default -> b.apiUrl("/healthz", "get", "head");
+        case 5 -> b.apiUrl("/healthz", "get", "head");
+        // /healthz with fewer verbs: without the collectors that add head, it joins /metrics in one rule.
+        default -> b.apiUrl("/healthz", "get");
       }
       any = true;
     }

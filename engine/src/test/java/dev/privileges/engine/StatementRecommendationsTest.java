@@ -121,11 +121,15 @@ class StatementRecommendationsTest {
    * propagation and declares PRIVILEGED, but its own capabilities replace privileged mode, so the
    * container is privileged only for another feature's collector. Without that feature the
    * DaemonSet cannot be built; the row says so, naming the real collectors, instead of failing.
+   * The collector also reads {@code /proc}, which sorts first, so the Bidirectional mount is not
+   * merely the reduced grant's witness host path: the trim table must keep it because it needs
+   * privileged mode.
    */
   @Test
   void featureTheOthersNeed_rowSaysItCannotBeTurnedOffAlone() {
     Bundle bundle = TestBundles.bundle(
         TestBundles.collector("mount-watcher").feature("Mounts").privilege(Privilege.PRIVILEGED).capability("SYS_ADMIN")
+            .hostPath("/proc", "/host/proc", true, HostPathType.DIRECTORY, MountPropagation.NONE, "")
             .hostPath("/var/lib/agent/mounts", "/var/lib/agent/mounts", false, HostPathType.DIRECTORY_OR_CREATE,
                 MountPropagation.BIDIRECTIONAL, "").build(),
         TestBundles.collector("kernel-probe").feature("Kernel").privilege(Privilege.PRIVILEGED).build());

@@ -48,8 +48,22 @@ public final class FeatureRecommendations {
 
   private final Resolver resolver;
 
+  /** Whether each row resolves the real collectors and compares every item: the definition. */
+  private final boolean exhaustive;
+
   public FeatureRecommendations(Resolver resolver) {
+    this(resolver, false);
+  }
+
+  /**
+   * With {@code exhaustive}, every row resolves the real collectors without its feature and
+   * compares every item of the two grants: the table by its definition, which the tests compare
+   * the fast rows against. Otherwise rows resolve the feature digest's reduced stand-ins ({@link
+   * FeatureDigest#without}) and compare only the items the feature can change.
+   */
+  FeatureRecommendations(Resolver resolver, boolean exhaustive) {
     this.resolver = resolver;
+    this.exhaustive = exhaustive;
   }
 
   public List<Row> rows(Grant grant) {
@@ -65,7 +79,7 @@ public final class FeatureRecommendations {
     for (CollectorMetadata c : grant.enabled()) {
       byFeature.computeIfAbsent(c.feature(), k -> new ArrayList<>()).add(c.name());
     }
-    FeatureDigest digest = new FeatureDigest(grant);
+    FeatureDigest digest = exhaustive ? null : new FeatureDigest(grant);
     Items full = new Items(grant);
     // One resolution per feature, each independent of the others: they share the cores.
     return List.copyOf(Parallel.map(List.copyOf(byFeature.entrySet()), e -> {
@@ -74,21 +88,24 @@ public final class FeatureRecommendations {
       if (sorted.size() == grant.enabled().size()) {
         return new Row(feature, sorted, List.of(), List.of(), true, "");
       }
-      Grant smaller;
-      try {
-        smaller = digest.without(feature, grant.options(), resolver);
-      } catch (EngineException unresolvable) {
-        // The other features cannot be deployed without this one (say, a Bidirectional mount
-        // that only this feature's privileged mode allows); the row says so in the words of
-        // the real collectors, since the stand-ins' message names stand-ins.
+      if (digest != null) {
         try {
-          smaller = resolver.resolve(realBundle(grant), othersOnly(grant, sorted));
-        } catch (EngineException failure) {
-          return new Row(feature, sorted, List.of("cannot be turned off on its own: without it, "
-              + Markdown.text(failure.getMessage())), List.of(), false, "");
+          return diff(feature, sorted, full, new Items(digest.without(feature, grant.options(), resolver)), folded,
+              true);
+        } catch (EngineException unresolvable) {
+          // The other features cannot be deployed without this one (say, a Bidirectional mount
+          // that only this feature's privileged mode allows); the row says so in the words of
+          // the real collectors, since the stand-ins' message names stand-ins.
         }
       }
-      return diff(feature, sorted, full, new Items(smaller), folded);
+      Grant smaller;
+      try {
+        smaller = resolver.resolve(realBundle(grant), othersOnly(grant, sorted));
+      } catch (EngineException failure) {
+        return new Row(feature, sorted, List.of("cannot be turned off on its own: without it, "
+            + Markdown.text(failure.getMessage())), List.of(), false, "");
+      }
+      return diff(feature, sorted, full, new Items(smaller), folded, false);
     }));
   }
 
@@ -104,7 +121,8 @@ public final class FeatureRecommendations {
   }
 
   private static GenerationOptions othersOnly(Grant grant, List<String> collectors) {
-    List<String> others = grant.enabledNames().stream().filter(n -> !collectors.contains(n)).toList();
+    java.util.Set<String> gone = new java.util.HashSet<>(collectors);
+    List<String> others = grant.enabledNames().stream().filter(n -> !gone.contains(n)).toList();
     return grant.options().toBuilder().enabledCollectors(others).excludedCollectors(List.of()).waivers(List.of()).build();
   }
 
@@ -127,8 +145,15 @@ public final class FeatureRecommendations {
     }
   }
 
+  /**
+   * The row of {@code feature}. When {@code reduced}, the smaller grant holds only what the
+   * feature can change ({@link FeatureDigest#without}), and only the items that can differ are
+   * compared: those the feature needs, every API rule (removing a resource's verbs can regroup
+   * rules it does not touch) and, when {@code hostNetwork} goes, every port. Any other item is in
+   * both grants alike and adds nothing to the row.
+   */
   private static Row diff(String feature, List<String> collectors, Items fullItems, Items smallerItems,
-      java.util.function.Predicate<String> folded) {
+      java.util.function.Predicate<String> folded, boolean reduced) {
     Grant full = fullItems.grant;
     Grant smaller = smallerItems.grant;
     Map<String, GrantedItem> before = fullItems.byKey;
@@ -145,7 +170,12 @@ public final class FeatureRecommendations {
         DaemonSetRenderer.containerSecurity(smaller)));
     keptPathOwnerEdit(full, smaller).ifPresent(changes::add);
     Map<GrantedItem.Kind, int[]> foldedCounts = new java.util.EnumMap<>(GrantedItem.Kind.class);
+    boolean portsFollow = full.hostNetwork() && !smaller.hostNetwork();
     for (GrantedItem item : before.values()) {
+      if (reduced && !item.features().contains(feature) && item.kind() != GrantedItem.Kind.API
+          && !(portsFollow && item.kind() == GrantedItem.Kind.PORT)) {
+        continue;
+      }
       GrantedItem still = after.get(item.key());
       if (folded.test(item.key())) {
         // removed, narrowed, kept for other features
