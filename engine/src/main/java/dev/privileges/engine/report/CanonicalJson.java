@@ -30,10 +30,14 @@ public final class CanonicalJson {
 
   private static final String HEX = "0123456789ABCDEF";
 
-  /** A record type's properties in output order, found once per type. */
-  private record Property(String name, Method accessor) {}
+  /**
+   * A record type's property, found once per type.
+   *
+   * @param nonEmpty whether the type leaves out empty values ({@code @JsonInclude(NON_EMPTY)})
+   */
+  private record Property(String name, Method accessor, boolean nonEmpty) {}
 
-  private static final Map<Class<?>, List<Property>> PROPERTIES = new ConcurrentHashMap<>();
+  private static final Map<Class<?>, Property[]> PROPERTIES = new ConcurrentHashMap<>();
 
   private final StringBuilder out = new StringBuilder(1 << 16);
 
@@ -44,6 +48,13 @@ public final class CanonicalJson {
     CanonicalJson json = new CanonicalJson();
     json.value(value, 0);
     return json.out.toString();
+  }
+
+  /** The JSON text of {@code value} with a final newline, as a file holds it. */
+  public static String writeFile(Object value) {
+    CanonicalJson json = new CanonicalJson();
+    json.value(value, 0);
+    return json.out.append('\n').toString();
   }
 
   private void value(Object v, int depth) {
@@ -71,49 +82,57 @@ public final class CanonicalJson {
     }
   }
 
+  // Members are written as they are met, with no list of keys and values built first: the
+  // report of a large bundle has hundreds of thousands of them.
+
   private void map(Map<?, ?> map, int depth) {
-    Map<?, ?> sorted = map instanceof TreeMap<?, ?> || map instanceof SortedMap<?, ?> ? map : new TreeMap<>(map);
-    List<String> keys = new ArrayList<>(sorted.size());
-    List<Object> values = new ArrayList<>(sorted.size());
-    sorted.forEach((k, v) -> {
-      keys.add(k instanceof Enum<?> e ? e.name() : String.valueOf(k));
-      values.add(v);
-    });
-    object(keys, values, depth);
+    if (map.isEmpty()) {
+      out.append("{ }");
+      return;
+    }
+    Map<?, ?> sorted = map instanceof SortedMap<?, ?> ? map : new TreeMap<>(map);
+    boolean first = true;
+    for (Map.Entry<?, ?> e : sorted.entrySet()) {
+      Object k = e.getKey();
+      member(first, k instanceof Enum<?> en ? en.name() : String.valueOf(k), depth);
+      value(e.getValue(), depth + 1);
+      first = false;
+    }
+    close('}', depth);
   }
 
   private void record(Record r, int depth) {
-    List<Property> properties = PROPERTIES.computeIfAbsent(r.getClass(), CanonicalJson::properties);
-    boolean nonEmpty = nonEmpty(r.getClass());
-    List<String> keys = new ArrayList<>(properties.size());
-    List<Object> values = new ArrayList<>(properties.size());
+    Property[] properties = PROPERTIES.computeIfAbsent(r.getClass(), CanonicalJson::properties);
+    boolean nonEmpty = properties.length > 0 && properties[0].nonEmpty();
+    boolean first = true;
     for (Property p : properties) {
       Object v = get(p.accessor(), r);
       if (nonEmpty && isEmpty(v)) {
         continue;
       }
-      keys.add(p.name());
-      values.add(v);
+      member(first, p.name(), depth);
+      value(v, depth + 1);
+      first = false;
     }
-    object(keys, values, depth);
+    if (first) {
+      out.append("{ }");
+    } else {
+      close('}', depth);
+    }
   }
 
-  private void object(List<String> keys, List<Object> values, int depth) {
-    if (keys.isEmpty()) {
-      out.append("{ }");
-      return;
-    }
-    out.append('{');
-    for (int i = 0; i < keys.size(); i++) {
-      out.append(i == 0 ? "" : ",").append('\n');
-      indent(depth + 1);
-      string(keys.get(i));
-      out.append(": ");
-      value(values.get(i), depth + 1);
-    }
+  /** Opens the object on the first member, then writes the member's key. */
+  private void member(boolean first, String key, int depth) {
+    out.append(first ? "{\n" : ",\n");
+    indent(depth + 1);
+    string(key);
+    out.append(": ");
+  }
+
+  private void close(char bracket, int depth) {
     out.append('\n');
     indent(depth);
-    out.append('}');
+    out.append(bracket);
   }
 
   private void array(Collection<?> items, int depth) {
@@ -121,17 +140,14 @@ public final class CanonicalJson {
       out.append("[ ]");
       return;
     }
-    out.append('[');
     boolean first = true;
     for (Object item : items) {
-      out.append(first ? "" : ",").append('\n');
+      out.append(first ? "[\n" : ",\n");
       first = false;
       indent(depth + 1);
       value(item, depth + 1);
     }
-    out.append('\n');
-    indent(depth);
-    out.append(']');
+    close(']', depth);
   }
 
   /** Two spaces per level, for the depths the report reaches; deeper levels are built. */
@@ -151,8 +167,17 @@ public final class CanonicalJson {
   private void string(String s) {
     out.append('"');
     int plain = 0; // most strings need no escape: copy them whole
-    while (plain < s.length() && s.charAt(plain) >= 0x20 && s.charAt(plain) != '"' && s.charAt(plain) != '\\') {
+    int length = s.length();
+    while (plain < length) {
+      char ch = s.charAt(plain);
+      if (ch < 0x20 || ch == '"' || ch == '\\') {
+        break;
+      }
       plain++;
+    }
+    if (plain == length) {
+      out.append(s).append('"');
+      return;
     }
     out.append(s, 0, plain);
     for (int i = plain; i < s.length(); i++) {
@@ -187,11 +212,12 @@ public final class CanonicalJson {
         || (v instanceof Collection<?> c && c.isEmpty()) || (v instanceof Map<?, ?> m && m.isEmpty()));
   }
 
-  private static List<Property> properties(Class<?> type) {
+  private static Property[] properties(Class<?> type) {
+    boolean nonEmpty = nonEmpty(type);
     List<Property> components = new ArrayList<>();
     List<String> names = new ArrayList<>();
     for (RecordComponent c : type.getRecordComponents()) {
-      components.add(new Property(c.getName(), accessible(c.getAccessor())));
+      components.add(new Property(c.getName(), accessible(c.getAccessor()), nonEmpty));
       names.add(c.getName());
     }
     components.sort(Comparator.comparing(Property::name));
@@ -200,12 +226,12 @@ public final class CanonicalJson {
     for (Method m : type.getMethods()) {
       String name = getterName(m);
       if (name != null && !names.contains(name)) {
-        getters.add(new Property(name, accessible(m)));
+        getters.add(new Property(name, accessible(m), nonEmpty));
       }
     }
     getters.sort(Comparator.comparing(Property::name));
     components.addAll(getters);
-    return List.copyOf(components);
+    return components.toArray(new Property[0]);
   }
 
   private static String getterName(Method m) {

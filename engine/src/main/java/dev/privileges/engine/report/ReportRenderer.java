@@ -40,7 +40,7 @@ public final class ReportRenderer {
         "violations", pss.violations().stream().map(v -> new TreeMap<>(Map.of(
             "level", v.level().label(), "check", v.check(), "field", v.field(), "needs", v.needs()))).toList())));
     root.put("waivers", grant.waivers());
-    return CanonicalJson.write(root) + "\n";
+    return CanonicalJson.writeFile(root);
   }
 
   private static Map<String, Object> collector(CollectorMetadata c, boolean enabled) {
