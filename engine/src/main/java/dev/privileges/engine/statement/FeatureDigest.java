@@ -84,12 +84,17 @@ public final class FeatureDigest {
       }
       String kind = !declaresPrivileged ? "plain" : !o.privilegedInsteadOfCapabilities() && ownCapabilities
           ? "replaced" : "privileged";
-      baseFolds.computeIfAbsent(feature, k -> new TreeMap<>()).computeIfAbsent(kind, k -> new Fold()).add(c);
+      Map<String, Fold> folds = child(baseFolds, feature);
+      Fold fold = folds.get(kind);
+      if (fold == null) {
+        fold = new Fold();
+        folds.put(kind, fold);
+      }
+      fold.add(c);
       for (HostPathRequirement r : c.hostPaths()) {
         hostPathItems.add(r.path(), feature,
             fields(r.path(), r.mountPath(), r.readOnly(), r.type(), r.propagation(), r.env()),
-            () -> new HostPathRequirement(r.path(), r.mountPath(), r.readOnly(), r.type(), r.propagation(), r.env(),
-                "", ""));
+            new HostPathRequirement(r.path(), r.mountPath(), r.readOnly(), r.type(), r.propagation(), r.env(), "", ""));
         if (onlyPrivileged(r)) {
           alwaysHostPaths.add(r.path());
         }
@@ -97,22 +102,24 @@ public final class FeatureDigest {
       for (PortRequirement r : c.ports()) {
         portItems.add(r.number() + "/" + r.protocol(), feature,
             fields(r.number(), r.protocol(), r.name(), r.reachableAtNodeIp()),
-            () -> new PortRequirement(r.number(), r.protocol(), r.name(), r.reachableAtNodeIp(), "", ""));
+            new PortRequirement(r.number(), r.protocol(), r.name(), r.reachableAtNodeIp(), "", ""));
       }
       for (WritablePathRequirement r : c.writablePaths()) {
         writableItems.add(r.path(), feature, fields(r.path(), r.keepAcrossRestarts(), r.hostPath()),
-            () -> new WritablePathRequirement(r.path(), r.keepAcrossRestarts(), r.hostPath(), "", ""));
+            new WritablePathRequirement(r.path(), r.keepAcrossRestarts(), r.hostPath(), "", ""));
         if (!r.hostPath().isEmpty()) {
           alwaysWritablePaths.add(r.path());
         }
       }
     }
-    int[] n = {0};
-    baseFolds.forEach((feature, folds) -> {
+    int n = 0;
+    for (Map.Entry<String, Map<String, Fold>> e : baseFolds.entrySet()) {
       List<CollectorMetadata> out = new ArrayList<>();
-      folds.forEach((kind, fold) -> out.add(fold.standIn("~" + n[0]++, feature)));
-      bases.put(feature, out);
-    });
+      for (Fold fold : e.getValue().values()) {
+        out.add(fold.standIn("~" + n++, e.getKey()));
+      }
+      bases.put(e.getKey(), out);
+    }
     hostPaths = hostPathItems.lists();
     ports = portItems.lists();
     writablePaths = writableItems.lists();
@@ -120,6 +127,20 @@ public final class FeatureDigest {
 
   private static List<Object> fields(Object... values) {
     return Arrays.asList(values); // null-tolerant, compared element by element
+  }
+
+  /**
+   * The map under {@code key}, created when missing. Written out rather than {@code
+   * computeIfAbsent} with a lambda: each lambda costs a fresh JVM, the first run of every Maven
+   * build, a class spun at run time, and this digest is on that path.
+   */
+  private static <V> Map<String, V> child(Map<String, Map<String, V>> map, String key) {
+    Map<String, V> child = map.get(key);
+    if (child == null) {
+      child = new TreeMap<>();
+      map.put(key, child);
+    }
+    return child;
   }
 
   /**
@@ -136,39 +157,35 @@ public final class FeatureDigest {
    */
   Grant without(String feature, GenerationOptions options, Resolver resolver) {
     boolean networkGoes = networkFeatures.size() == 1 && networkFeatures.contains(feature);
-    Map<String, Extra> extras = new TreeMap<>();
-    keep(hostPaths, feature, alwaysHostPaths, false, Witness.ANY, r -> false,
-        (f, list) -> extras.computeIfAbsent(f, k -> new Extra()).hostPaths.addAll(list));
-    keep(ports, feature, Set.of(), networkGoes, Witness.ANY_AND_REACHABLE, PortRequirement::reachableAtNodeIp,
-        (f, list) -> extras.computeIfAbsent(f, k -> new Extra()).ports.addAll(list));
-    keep(writablePaths, feature, alwaysWritablePaths, false, Witness.NONE, r -> false,
-        (f, list) -> extras.computeIfAbsent(f, k -> new Extra()).writablePaths.addAll(list));
+    Map<String, List<HostPathRequirement>> extraHostPaths = keep(hostPaths, feature, alwaysHostPaths, false,
+        Witness.ANY);
+    Map<String, List<PortRequirement>> extraPorts = keep(ports, feature, Set.of(), networkGoes,
+        Witness.ANY_AND_REACHABLE);
+    Map<String, List<WritablePathRequirement>> extraWritable = keep(writablePaths, feature, alwaysWritablePaths,
+        false, Witness.NONE);
     Map<String, CollectorMetadata> kept = new TreeMap<>();
-    bases.forEach((f, list) -> {
-      if (!f.equals(feature)) {
-        Extra extra = extras.get(f);
-        for (int i = 0; i < list.size(); i++) {
-          CollectorMetadata c = list.get(i);
-          // The items go to the feature's first stand-in: which one does not matter, as they
-          // merge whatever the collector declaring them.
-          kept.put(c.name(), i > 0 || extra == null ? c : new CollectorMetadata(c.formatVersion(), c.name(),
-              c.feature(), c.description(), c.source(), "", c.privileges(), c.capabilities(), extra.hostPaths,
-              extra.ports, extra.writablePaths, c.kubernetesApi(), c.confinement()));
-        }
-      }
-    });
     Map<String, String> origin = new TreeMap<>();
-    kept.keySet().forEach(name -> origin.put(name, "stand-in"));
+    for (Map.Entry<String, List<CollectorMetadata>> e : bases.entrySet()) {
+      String f = e.getKey();
+      if (f.equals(feature)) {
+        continue;
+      }
+      List<CollectorMetadata> list = e.getValue();
+      for (int i = 0; i < list.size(); i++) {
+        CollectorMetadata c = list.get(i);
+        // The items go to the feature's first stand-in: which one does not matter, as they
+        // merge whatever the collector declaring them.
+        boolean items = i == 0 && (extraHostPaths.containsKey(f) || extraPorts.containsKey(f)
+            || extraWritable.containsKey(f));
+        kept.put(c.name(), !items ? c : new CollectorMetadata(c.formatVersion(), c.name(), c.feature(),
+            c.description(), c.source(), "", c.privileges(), c.capabilities(), extraHostPaths.get(f),
+            extraPorts.get(f), extraWritable.get(f), c.kubernetesApi(), c.confinement()));
+        origin.put(c.name(), "stand-in");
+      }
+    }
     GenerationOptions only = options.toBuilder().enabledCollectors(List.of()).excludedCollectors(List.of())
         .waivers(List.of()).build();
     return resolver.resolve(new Bundle(kept, origin), only);
-  }
-
-  /** The host paths, ports and writable paths {@link #without} adds to one feature's first stand-in. */
-  private static final class Extra {
-    final List<HostPathRequirement> hostPaths = new ArrayList<>();
-    final List<PortRequirement> ports = new ArrayList<>();
-    final List<WritablePathRequirement> writablePaths = new ArrayList<>();
   }
 
   /**
@@ -180,13 +197,13 @@ public final class FeatureDigest {
   private enum Witness { NONE, ANY, ANY_AND_REACHABLE }
 
   /**
-   * Hands to {@code add}, per other feature, the requirements of the items of one kind that
-   * {@link #without} keeps: those {@code feature} declares, those in {@code always} (or all when
-   * {@code all}), and the witnesses.
+   * Per other feature, the requirements of the items of one kind that {@link #without} keeps:
+   * those {@code feature} declares, those in {@code always} (or all when {@code all}), and the
+   * witnesses.
    */
-  private static <T> void keep(Map<String, Map<String, List<T>>> items, String feature, Set<String> always,
-      boolean all, Witness witnesses, java.util.function.Predicate<T> reachable,
-      java.util.function.BiConsumer<String, List<T>> add) {
+  private static <T> Map<String, List<T>> keep(Map<String, Map<String, List<T>>> items, String feature,
+      Set<String> always, boolean all, Witness witnesses) {
+    Map<String, List<T>> out = new TreeMap<>();
     boolean witness = witnesses == Witness.NONE;
     boolean reachableWitness = witnesses != Witness.ANY_AND_REACHABLE;
     for (Map.Entry<String, Map<String, List<T>>> item : items.entrySet()) {
@@ -200,7 +217,7 @@ public final class FeatureDigest {
         for (Map.Entry<String, List<T>> e : byFeature.entrySet()) {
           if (!e.getKey().equals(feature)) {
             for (T r : e.getValue()) {
-              reaches |= reachable.test(r);
+              reaches |= r instanceof PortRequirement p && p.reachableAtNodeIp();
             }
           }
         }
@@ -208,13 +225,19 @@ public final class FeatureDigest {
       if (all || touched || always.contains(item.getKey()) || !witness || reaches) {
         witness = true;
         reachableWitness |= reaches;
-        byFeature.forEach((f, list) -> {
-          if (!f.equals(feature)) {
-            add.accept(f, list);
+        for (Map.Entry<String, List<T>> e : byFeature.entrySet()) {
+          if (!e.getKey().equals(feature)) {
+            List<T> list = out.get(e.getKey());
+            if (list == null) {
+              list = new ArrayList<>();
+              out.put(e.getKey(), list);
+            }
+            list.addAll(e.getValue());
           }
-        });
+        }
       }
     }
+    return out;
   }
 
   /** Rule 16: a mount the resolver only allows in a privileged container. */
@@ -227,18 +250,25 @@ public final class FeatureDigest {
   private static final class Items<T> {
     private final Map<String, Map<String, Map<List<Object>, T>>> byItem = new TreeMap<>();
 
-    void add(String item, String feature, List<Object> fields, java.util.function.Supplier<T> standIn) {
-      byItem.computeIfAbsent(item, k -> new TreeMap<>()).computeIfAbsent(feature, k -> new LinkedHashMap<>())
-          .computeIfAbsent(fields, k -> standIn.get());
+    void add(String item, String feature, List<Object> fields, T standIn) {
+      Map<String, Map<List<Object>, T>> byFeature = child(byItem, item);
+      Map<List<Object>, T> distinct = byFeature.get(feature);
+      if (distinct == null) {
+        distinct = new LinkedHashMap<>();
+        byFeature.put(feature, distinct);
+      }
+      distinct.putIfAbsent(fields, standIn);
     }
 
     Map<String, Map<String, List<T>>> lists() {
       Map<String, Map<String, List<T>>> out = new TreeMap<>();
-      byItem.forEach((item, byFeature) -> {
+      for (Map.Entry<String, Map<String, Map<List<Object>, T>>> item : byItem.entrySet()) {
         Map<String, List<T>> lists = new TreeMap<>();
-        byFeature.forEach((feature, distinct) -> lists.put(feature, List.copyOf(distinct.values())));
-        out.put(item, lists);
-      });
+        for (Map.Entry<String, Map<List<Object>, T>> e : item.getValue().entrySet()) {
+          lists.put(e.getKey(), List.copyOf(e.getValue().values()));
+        }
+        out.put(item.getKey(), lists);
+      }
       return out;
     }
   }
@@ -261,18 +291,18 @@ public final class FeatureDigest {
 
     void add(CollectorMetadata c) {
       for (PrivilegeRequirement r : c.privileges()) {
-        privileges.computeIfAbsent(fields(r.privilege()), k -> new PrivilegeRequirement(r.privilege(), "", ""));
+        privileges.putIfAbsent(fields(r.privilege()), new PrivilegeRequirement(r.privilege(), "", ""));
       }
       for (CapabilityRequirement r : c.capabilities()) {
-        capabilities.computeIfAbsent(fields(r.capability(), r.fromKernel(), r.beforeKernel()),
-            k -> new CapabilityRequirement(r.capability(), r.fromKernel(), r.beforeKernel(), "", ""));
+        capabilities.putIfAbsent(fields(r.capability(), r.fromKernel(), r.beforeKernel()),
+            new CapabilityRequirement(r.capability(), r.fromKernel(), r.beforeKernel(), "", ""));
       }
       for (ApiRuleRequirement r : c.kubernetesApi()) {
-        api.computeIfAbsent(fields(r.apiGroups(), r.resources(), r.nonResourceUrls(), r.verbs()),
-            k -> new ApiRuleRequirement(r.apiGroups(), r.resources(), r.nonResourceUrls(), r.verbs(), "", ""));
+        api.putIfAbsent(fields(r.apiGroups(), r.resources(), r.nonResourceUrls(), r.verbs()),
+            new ApiRuleRequirement(r.apiGroups(), r.resources(), r.nonResourceUrls(), r.verbs(), "", ""));
       }
       for (ConfinementRequirement r : c.confinement()) {
-        confinement.computeIfAbsent(fields(r.confinement()), k -> new ConfinementRequirement(r.confinement(), "", ""));
+        confinement.putIfAbsent(fields(r.confinement()), new ConfinementRequirement(r.confinement(), "", ""));
       }
     }
 

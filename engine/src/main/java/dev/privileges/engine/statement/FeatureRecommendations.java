@@ -77,7 +77,12 @@ public final class FeatureRecommendations {
   public List<Row> rows(Grant grant, java.util.function.Predicate<String> folded) {
     Map<String, List<String>> byFeature = new TreeMap<>();
     for (CollectorMetadata c : grant.enabled()) {
-      byFeature.computeIfAbsent(c.feature(), k -> new ArrayList<>()).add(c.name());
+      List<String> names = byFeature.get(c.feature());
+      if (names == null) {
+        names = new ArrayList<>();
+        byFeature.put(c.feature(), names);
+      }
+      names.add(c.name());
     }
     FeatureDigest digest = exhaustive ? null : new FeatureDigest(grant);
     Items full = new Items(grant);
@@ -122,7 +127,12 @@ public final class FeatureRecommendations {
 
   private static GenerationOptions othersOnly(Grant grant, List<String> collectors) {
     java.util.Set<String> gone = new java.util.HashSet<>(collectors);
-    List<String> others = grant.enabledNames().stream().filter(n -> !gone.contains(n)).toList();
+    List<String> others = new ArrayList<>();
+    for (String name : grant.enabledNames()) {
+      if (!gone.contains(name)) {
+        others.add(name);
+      }
+    }
     return grant.options().toBuilder().enabledCollectors(others).excludedCollectors(List.of()).waivers(List.of()).build();
   }
 
@@ -138,10 +148,20 @@ public final class FeatureRecommendations {
     Items(Grant grant) {
       this.grant = grant;
       this.byKey = byKey(GrantedItem.of(grant));
-      grant.hostPaths().forEach(h -> hostPaths.put(h.path(), h));
-      grant.ports().forEach(p -> ports.put(p.number() + "/" + p.protocol(), p));
-      grant.writablePaths().forEach(w -> writable.put(w.path(), w));
-      grant.apiRules().forEach(r -> rules.put(GrantedItem.ruleScope(r), r));
+      // Loops, not forEach with lambdas: this runs in the first generate of every fresh JVM,
+      // where each lambda costs a class spun at run time.
+      for (HostPathMount h : grant.hostPaths()) {
+        hostPaths.put(h.path(), h);
+      }
+      for (ContainerPort p : grant.ports()) {
+        ports.put(p.number() + "/" + p.protocol(), p);
+      }
+      for (WritableDirectory w : grant.writablePaths()) {
+        writable.put(w.path(), w);
+      }
+      for (ApiRule r : grant.apiRules()) {
+        rules.put(GrantedItem.ruleScope(r), r);
+      }
     }
   }
 
@@ -168,7 +188,10 @@ public final class FeatureRecommendations {
         DaemonSetRenderer.podSecurity(smaller)));
     changes.addAll(SecurityContextEdits.between("the agent container's", DaemonSetRenderer.containerSecurity(full),
         DaemonSetRenderer.containerSecurity(smaller)));
-    keptPathOwnerEdit(full, smaller).ifPresent(changes::add);
+    String ownerEdit = keptPathOwnerEdit(full, smaller);
+    if (ownerEdit != null) {
+      changes.add(ownerEdit);
+    }
     Map<GrantedItem.Kind, int[]> foldedCounts = new java.util.EnumMap<>(GrantedItem.Kind.class);
     boolean portsFollow = full.hostNetwork() && !smaller.hostNetwork();
     for (GrantedItem item : before.values()) {
@@ -179,10 +202,14 @@ public final class FeatureRecommendations {
       GrantedItem still = after.get(item.key());
       if (folded.test(item.key())) {
         // removed, narrowed, kept for other features
-        int[] counts = foldedCounts.computeIfAbsent(item.kind(), k -> new int[3]);
+        int[] counts = foldedCounts.get(item.kind());
+        if (counts == null) {
+          counts = new int[3];
+          foldedCounts.put(item.kind(), counts);
+        }
         if (still == null) {
           counts[0]++;
-        } else if (changed(item, fullItems, smallerItems).isPresent()) {
+        } else if (changed(item, fullItems, smallerItems) != null) {
           counts[1]++;
         } else if (item.features().contains(feature)) {
           counts[2]++;
@@ -197,13 +224,17 @@ public final class FeatureRecommendations {
         }
         continue;
       }
-      changed(item, fullItems, smallerItems).ifPresent(changes::add);
+      String narrowed = changed(item, fullItems, smallerItems);
+      if (narrowed != null) {
+        changes.add(narrowed);
+      }
       if (item.features().contains(feature)) {
-        kept.add(Markdown.cellCode(still.field()) + " stays for " + String.join(", ",
-            still.features().stream().map(Markdown::text).toList()));
+        kept.add(Markdown.cellCode(still.field()) + " stays for " + String.join(", ", Markdown.texts(still.features())));
       }
     }
-    foldedCounts.forEach((kind, counts) -> {
+    for (Map.Entry<GrantedItem.Kind, int[]> e : foldedCounts.entrySet()) {
+      GrantedItem.Kind kind = e.getKey();
+      int[] counts = e.getValue();
       if (counts[0] > 0) {
         changes.add("remove the " + counts[0] + " grouped " + ItemGroups.noun(kind, counts[0]) + " that only"
             + " this feature needs (each one's features are in " + Markdown.cellCode("privileges.json") + ")");
@@ -215,39 +246,44 @@ public final class FeatureRecommendations {
       if (counts[2] > 0) {
         kept.add(counts[2] + " grouped " + ItemGroups.noun(kind, counts[2]));
       }
-    });
+    }
     if (apiGone) {
       changes.add("delete the ServiceAccount, ClusterRole and ClusterRoleBinding, drop "
           + Markdown.cellCode("serviceAccountName") + " and set "
           + Markdown.cellCode("automountServiceAccountToken: false"));
     }
     String env = full.options().enabledInputsEnv();
-    changes.add(CollectorLimit.inputsEdit(collectors, env, full.options().statementCollectorLimit()).orElseGet(() ->
-        "remove " + String.join(", ", collectors.stream().map(Markdown::cellCode).toList()) + " from "
-            + Markdown.cellCode(env)));
+    java.util.Optional<String> limited = CollectorLimit.inputsEdit(collectors, env,
+        full.options().statementCollectorLimit());
+    changes.add(limited.isPresent() ? limited.get()
+        : "remove " + String.join(", ", Markdown.cellCodes(collectors)) + " from " + Markdown.cellCode(env));
     PodSecurity.Level levelBefore = full.podSecurity().level();
     PodSecurity.Level levelAfter = smaller.podSecurity().level();
     return new Row(feature, collectors, List.copyOf(changes), List.copyOf(kept), false,
         levelAfter == levelBefore ? "" : levelAfter.label());
   }
 
-  /** The edit of the init container that owns the kept directories, if it changes. */
-  private static java.util.Optional<String> keptPathOwnerEdit(Grant full, Grant smaller) {
+  /** The edit of the init container that owns the kept directories; null when it does not change. */
+  private static String keptPathOwnerEdit(Grant full, Grant smaller) {
     java.util.Optional<Grant.KeptPathOwner> was = full.security().keptPathOwner();
     java.util.Optional<Grant.KeptPathOwner> is = smaller.security().keptPathOwner();
     if (was.isEmpty() || is.isPresent() && paths(was.get()).equals(paths(is.get()))) {
-      return java.util.Optional.empty();
+      return null;
     }
     if (is.isEmpty()) {
-      return java.util.Optional.of("remove the init container " + Markdown.cellCode(was.get().name()));
+      return "remove the init container " + Markdown.cellCode(was.get().name());
     }
-    return java.util.Optional.of("let the init container " + Markdown.cellCode(was.get().name()) + " own only "
-        + String.join(", ", is.get().directories().stream().map(w -> Markdown.cellCode(w.path())).toList())
-        + " (its " + Markdown.cellCode("command") + " and " + Markdown.cellCode("volumeMounts") + ")");
+    return "let the init container " + Markdown.cellCode(was.get().name()) + " own only "
+        + String.join(", ", Markdown.cellCodes(paths(is.get())))
+        + " (its " + Markdown.cellCode("command") + " and " + Markdown.cellCode("volumeMounts") + ")";
   }
 
   private static List<String> paths(Grant.KeptPathOwner owner) {
-    return owner.directories().stream().map(WritableDirectory::path).toList();
+    List<String> out = new ArrayList<>();
+    for (WritableDirectory w : owner.directories()) {
+      out.add(w.path());
+    }
+    return out;
   }
 
   private static String removal(GrantedItem item, Items full) {
@@ -274,45 +310,45 @@ public final class FeatureRecommendations {
     };
   }
 
-  /** The edit for an item both grants have but in a narrower form. */
-  private static java.util.Optional<String> changed(GrantedItem item, Items full, Items smaller) {
+  /** The edit for an item both grants have but in a narrower form; null when it is the same. */
+  private static String changed(GrantedItem item, Items full, Items smaller) {
     switch (item.kind()) {
       case HOST_PATH -> {
         boolean wasWritable = !full.hostPaths.get(item.path()).readOnly();
         boolean isWritable = !smaller.hostPaths.get(item.path()).readOnly();
         if (wasWritable && !isWritable) {
-          return java.util.Optional.of("mount " + Markdown.cellCode(item.path()) + " read-only ("
-              + Markdown.cellCode("readOnly: true") + ")");
+          return "mount " + Markdown.cellCode(item.path()) + " read-only (" + Markdown.cellCode("readOnly: true") + ")";
         }
       }
       case PORT -> {
         ContainerPort was = full.ports.get(item.path());
         ContainerPort is = smaller.ports.get(item.path());
         if (was.hostPort() && !is.hostPort()) {
-          return java.util.Optional.of("remove " + Markdown.cellCode("hostPort: " + was.number())
-              + " from the port " + Markdown.cellCode(item.path()));
+          return "remove " + Markdown.cellCode("hostPort: " + was.number()) + " from the port "
+              + Markdown.cellCode(item.path());
         }
         if (was.nodeReachable() && !was.hostPort() && !is.nodeReachable()) {
-          return java.util.Optional.of("remove the port " + Markdown.cellCode(item.path())
-              + " from the node-local Service");
+          return "remove the port " + Markdown.cellCode(item.path()) + " from the node-local Service";
         }
       }
       case API -> {
         ApiRule was = full.rules.get(item.key().substring(4));
         ApiRule is = smaller.rules.get(item.key().substring(4));
         if (!was.verbs().equals(is.verbs())) {
-          return java.util.Optional.of("reduce the verbs of the ClusterRole rule for "
-              + Markdown.cellCode(item.key().substring(4)) + " to " + Markdown.cellCode(String.join(", ", is.verbs())));
+          return "reduce the verbs of the ClusterRole rule for " + Markdown.cellCode(item.key().substring(4)) + " to "
+              + Markdown.cellCode(String.join(", ", is.verbs()));
         }
       }
       default -> { }
     }
-    return java.util.Optional.empty();
+    return null;
   }
 
   private static Map<String, GrantedItem> byKey(List<GrantedItem> items) {
     Map<String, GrantedItem> out = new LinkedHashMap<>();
-    items.forEach(i -> out.put(i.key(), i));
+    for (GrantedItem i : items) {
+      out.put(i.key(), i);
+    }
     return out;
   }
 }

@@ -1,7 +1,10 @@
 package dev.privileges.engine.statement;
 
 import dev.privileges.engine.kubernetes.KubernetesNames;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -60,6 +63,36 @@ public final class Markdown {
   /** Inline code inside a GFM table cell: a pipe is escaped, which GFM removes again. */
   public static String cellCode(String raw) {
     return code(raw).replace("|", "\\|");
+  }
+
+  // The list forms are loops rather than stream().map(Markdown::x): every lambda or method
+  // reference costs a fresh JVM (the first run of every Maven build) a class spun at run time.
+
+  /** {@link #text} of each value, in order. */
+  static List<String> texts(Collection<String> raw) {
+    List<String> out = new ArrayList<>(raw.size());
+    for (String r : raw) {
+      out.add(text(r));
+    }
+    return out;
+  }
+
+  /** {@link #code} of each value, in order. */
+  static List<String> codes(Collection<String> raw) {
+    List<String> out = new ArrayList<>(raw.size());
+    for (String r : raw) {
+      out.add(code(r));
+    }
+    return out;
+  }
+
+  /** {@link #cellCode} of each value, in order. */
+  static List<String> cellCodes(Collection<String> raw) {
+    List<String> out = new ArrayList<>(raw.size());
+    for (String r : raw) {
+      out.add(cellCode(r));
+    }
+    return out;
   }
 
   private static String flatten(String raw) {

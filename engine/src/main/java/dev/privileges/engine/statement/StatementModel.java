@@ -2,6 +2,7 @@ package dev.privileges.engine.statement;
 
 import dev.privileges.annotations.Privilege;
 import dev.privileges.engine.GenerationOptions;
+import dev.privileges.engine.bundle.Waiver;
 import dev.privileges.engine.grant.Grant.ApiRule;
 import dev.privileges.engine.grant.Grant.ContainerPort;
 import dev.privileges.engine.grant.Grant.HostPathMount;
@@ -11,6 +12,7 @@ import dev.privileges.engine.grant.GrantedItem.Kind;
 import dev.privileges.engine.grant.GrantedItem;
 import dev.privileges.engine.grant.Need;
 import dev.privileges.engine.grant.PodSecurity;
+import dev.privileges.metadata.CollectorMetadata;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -83,36 +85,75 @@ public final class StatementModel {
           String anchor = anchors.of(group.isPresent()
               ? ItemGroups.noun(kind, 2) + "-" + group.get().risk().severity().label() + "-risk" : item.anchorBase());
           anchorOf.put(item.key(), anchor);
-          group.ifPresent(g -> g.members().forEach(member -> anchorOf.put(member.key(), anchor)));
+          if (group.isPresent()) {
+            for (GrantedItem member : group.get().members()) {
+              anchorOf.put(member.key(), anchor);
+            }
+          }
           section.add(group.isPresent() ? groupEntry(group.get(), anchor, grant) : item(item, anchor, grant));
         }
       }
       m.put(section(kind), section);
     }
     int limit = o.statementCollectorLimit();
-    m.put("apiRules", grant.apiRules().stream().map(r -> apiRow(r, limit)).toList());
-    m.put("covered", grant.coveredByPrivileged().entrySet().stream().map(e -> row("capabilityMd",
-        Markdown.code(e.getKey()), "needs", e.getValue().stream().map(StatementModel::need).toList())).toList());
+    // Loops rather than streams and lambdas throughout: this model is built in the first generate
+    // of every fresh JVM, where each lambda costs a class spun at run time.
+    List<Map<String, Object>> apiRules = new ArrayList<>();
+    for (Grant.ApiRule r : grant.apiRules()) {
+      apiRules.add(apiRow(r, limit));
+    }
+    m.put("apiRules", apiRules);
+    List<Map<String, Object>> covered = new ArrayList<>();
+    for (Map.Entry<String, List<Need>> e : grant.coveredByPrivileged().entrySet()) {
+      covered.add(row("capabilityMd", Markdown.code(e.getKey()), "needs", needs(e.getValue())));
+    }
+    m.put("covered", covered);
     m.put("privileged", grant.security().privileged());
     boolean countCollectors = grant.enabled().size() > o.statementItemLimit();
-    m.put("collectors", countCollectors ? List.of() : grant.enabled().stream().map(c -> row("collectorMd",
-        Markdown.cellCode(c.name()), "feature", c.feature(), "description", c.description().isBlank() ? "-"
-            : c.description())).toList());
-    m.put("collectorsByFeature", countCollectors ? CollectorLimit.byFeature(grant.enabled().stream()
-        .map(c -> new Need(c.name(), c.feature(), "")).toList()) : List.of());
-    items.stream().filter(i -> i.kind() == Kind.API).forEach(i -> anchorOf.put(i.key(), "kubernetes-api"));
-    StatementGlance.put(m, shown.stream().map(i -> new StatementGlance.Entry(i, groups.group(i)
-        .map(ItemGroups.Group::risk).orElseGet(() -> PrivilegeRisk.of(i, grant).orElseThrow()), anchorOf.get(i.key()),
-        groups.group(i))).toList(), items.size());
+    List<Map<String, Object>> collectors = new ArrayList<>();
+    List<Need> byFeature = new ArrayList<>();
+    for (CollectorMetadata c : grant.enabled()) {
+      if (countCollectors) {
+        byFeature.add(new Need(c.name(), c.feature(), ""));
+      } else {
+        collectors.add(row("collectorMd", Markdown.cellCode(c.name()), "feature", c.feature(), "description",
+            c.description().isBlank() ? "-" : c.description()));
+      }
+    }
+    m.put("collectors", collectors);
+    m.put("collectorsByFeature", countCollectors ? CollectorLimit.byFeature(byFeature) : List.of());
+    for (GrantedItem i : items) {
+      if (i.kind() == Kind.API) {
+        anchorOf.put(i.key(), "kubernetes-api");
+      }
+    }
+    List<StatementGlance.Entry> glance = new ArrayList<>();
+    for (GrantedItem i : shown) {
+      Optional<ItemGroups.Group> group = groups.group(i);
+      PrivilegeRisk.Risk risk = group.isPresent() ? group.get().risk() : PrivilegeRisk.of(i, grant).orElseThrow();
+      glance.add(new StatementGlance.Entry(i, risk, anchorOf.get(i.key()), group));
+    }
+    StatementGlance.put(m, glance, items.size());
     m.put("notRequested", notRequested(grant));
-    m.put("replaced", grant.privilegedReplaced().stream().map(StatementModel::need).toList());
+    m.put("replaced", needs(grant.privilegedReplaced()));
     m.put("restricted", pss.level() == PodSecurity.Level.RESTRICTED);
     m.put("heldBy", heldBy(pss, groups, anchorOf));
-    m.put("waivers", grant.waivers().stream().map(w -> row("collectorMd", Markdown.cellCode(w.collector()),
-        "requirementMd", Markdown.cellCode(w.requirement()), "reason", w.reason())).toList());
-    m.put("recommendations", rows.stream().map(r -> recommendation(r)).toList());
-    m.put("inverse", shown.stream().map(i -> row("fieldMd", link(i, anchorOf, groups), "featuresMd",
-        features(i.needs()))).toList());
+    List<Map<String, Object>> waivers = new ArrayList<>();
+    for (Waiver w : grant.waivers()) {
+      waivers.add(row("collectorMd", Markdown.cellCode(w.collector()), "requirementMd",
+          Markdown.cellCode(w.requirement()), "reason", w.reason()));
+    }
+    m.put("waivers", waivers);
+    List<Map<String, Object>> recommendations = new ArrayList<>();
+    for (FeatureRecommendations.Row r : rows) {
+      recommendations.add(recommendation(r));
+    }
+    m.put("recommendations", recommendations);
+    List<Map<String, Object>> inverse = new ArrayList<>();
+    for (GrantedItem i : shown) {
+      inverse.add(row("fieldMd", link(i, anchorOf, groups), "featuresMd", features(i.needs())));
+    }
+    m.put("inverse", inverse);
     m.put("scanners", scanners(shown, anchorOf, groups));
     for (String key : List.copyOf(m.keySet())) {
       if (m.get(key) instanceof List<?> list) {
@@ -144,8 +185,25 @@ public final class StatementModel {
     out.put("severityMd", StatementGlance.severityMd(risk.severity()));
     out.put("risk", risk.text());
     CollectorLimit.put(out, item.needs(), grant.options().statementCollectorLimit());
-    out.put("withoutMd", "these features stop working as described: " + join(
-        item.features().stream().map(f -> "*" + Markdown.text(f) + "*").toList()) + ".");
+    out.put("withoutMd", "these features stop working as described: " + join(emphasized(item.features())) + ".");
+    return out;
+  }
+
+  /** Each feature in italics, Markdown. */
+  private static List<String> emphasized(List<String> features) {
+    List<String> out = new ArrayList<>(features.size());
+    for (String f : features) {
+      out.add("*" + Markdown.text(f) + "*");
+    }
+    return out;
+  }
+
+  /** The Markdown rows of some needs. */
+  private static List<Map<String, Object>> needs(List<Need> needs) {
+    List<Map<String, Object>> out = new ArrayList<>(needs.size());
+    for (Need n : needs) {
+      out.add(need(n));
+    }
     return out;
   }
 
@@ -157,13 +215,21 @@ public final class StatementModel {
     out.put("purposeMd", "More " + ItemGroups.noun(group.item().kind(), 2) + " than "
         + grant.options().statementItemLimit() + " are granted, so the ones that share this risk are shown"
         + " together; each one's purpose and collectors are in " + Markdown.code("privileges.json") + ": "
-        + String.join(", ", group.members().stream().map(i -> Markdown.code(i.path())).toList()) + ".");
+        + String.join(", ", memberPaths(group)) + ".");
     out.put("severity", group.risk().severity().label());
     out.put("severityMd", StatementGlance.severityMd(group.risk().severity()));
     out.put("risk", group.risk().text());
     CollectorLimit.put(out, group.item().needs(), grant.options().statementCollectorLimit());
-    out.put("withoutMd", "these features stop working as described: " + join(
-        group.item().features().stream().map(f -> "*" + Markdown.text(f) + "*").toList()) + ".");
+    out.put("withoutMd", "these features stop working as described: " + join(emphasized(group.item().features()))
+        + ".");
+    return out;
+  }
+
+  private static List<String> memberPaths(ItemGroups.Group group) {
+    List<String> out = new ArrayList<>();
+    for (GrantedItem i : group.members()) {
+      out.add(Markdown.code(i.path()));
+    }
     return out;
   }
 
@@ -180,20 +246,30 @@ public final class StatementModel {
     Map<String, Integer> membersOfRow = new java.util.HashMap<>();
     for (PodSecurity.Violation v : pss.heldBy()) {
       Optional<ItemGroups.Group> group = groups.groupOf(v.itemKey());
-      String key = v.check() + "|" + group.map(g -> g.item().key()).orElse(v.field());
+      String key = v.check() + "|" + (group.isPresent() ? group.get().item().key() : v.field());
       firstOfRow.putIfAbsent(key, v);
-      group.ifPresent(g -> groupOfRow.put(key, g));
-      needsOfRow.computeIfAbsent(key, k -> new ArrayList<>()).addAll(v.needs());
-      membersOfRow.merge(key, 1, Integer::sum);
+      if (group.isPresent()) {
+        groupOfRow.put(key, group.get());
+      }
+      List<Need> needs = needsOfRow.get(key);
+      if (needs == null) {
+        needs = new ArrayList<>();
+        needsOfRow.put(key, needs);
+      }
+      needs.addAll(v.needs());
+      Integer members = membersOfRow.get(key);
+      membersOfRow.put(key, members == null ? 1 : members + 1);
     }
     List<Map<String, Object>> out = new ArrayList<>();
-    firstOfRow.forEach((key, v) -> {
+    for (Map.Entry<String, PodSecurity.Violation> e : firstOfRow.entrySet()) {
+      String key = e.getKey();
+      PodSecurity.Violation v = e.getValue();
       ItemGroups.Group g = groupOfRow.get(key);
       int count = membersOfRow.get(key);
       String field = g == null ? Markdown.cellCode(v.field())
           : "[" + count + " " + ItemGroups.noun(g.item().kind(), count) + "](#" + anchorOf.get(g.item().key()) + ")";
       out.add(row("check", v.check(), "fieldMd", field, "featuresMd", features(needsOfRow.get(key))));
-    });
+    }
     return out;
   }
 
@@ -201,14 +277,14 @@ public final class StatementModel {
     String fixed = PURPOSES.get(item.key());
     if (item.key().equals("privilege:PRIVILEGED") && !grant.coveredByPrivileged().isEmpty()) {
       return fixed + " It also covers the capabilities other collectors declared ("
-          + join(grant.coveredByPrivileged().keySet().stream().map(Markdown::code).toList())
+          + join(Markdown.codes(grant.coveredByPrivileged().keySet()))
           + "): they are not added separately, see [Linux capabilities](#capabilities).";
     }
     if (item.key().startsWith("init:")) {
       Grant.KeptPathOwner owner = grant.security().keptPathOwner().orElseThrow();
       return "Before the agent starts, the init container " + Markdown.code(owner.name()) + " runs as root"
           + " with only " + Markdown.code("CAP_CHOWN") + " and gives the kept directories ("
-          + join(owner.directories().stream().map(w -> Markdown.code(w.hostPath())).toList()) + ") to UID "
+          + join(hostDirectories(owner)) + ") to UID "
           + Markdown.code(Long.toString(grant.security().uid())) + ", then exits. The kubelet creates a"
           + " missing hostPath directory owned by root with mode 0755, and " + Markdown.code("fsGroup")
           + " does not apply to hostPath volumes, so without it the non-root agent could not write there."
@@ -224,16 +300,29 @@ public final class StatementModel {
             + (what == null ? "." : ", to " + what + ".");
       }
       case HOST_PATH -> {
-        HostPathMount h = grant.hostPaths().stream().filter(x -> x.path().equals(item.path())).findFirst().orElseThrow();
+        HostPathMount h = null;
+        for (HostPathMount x : grant.hostPaths()) {
+          if (h == null && x.path().equals(item.path())) {
+            h = x;
+          }
+        }
+        java.util.Set<String> writers = new java.util.LinkedHashSet<>();
+        for (Need n : java.util.Objects.requireNonNull(h).writers()) {
+          writers.add(Markdown.code(n.collector()));
+        }
         yield "Shows the node's " + Markdown.code(h.path()) + " inside the container at "
             + Markdown.code(h.mountPath()) + ", " + (h.readOnly() ? "read-only" : "**read-write** (written by "
-            + join(h.writers().stream().map(n -> Markdown.code(n.collector())).distinct().toList()) + ")")
-            + (h.env().isEmpty() ? "" : "; " + join(h.env().stream().map(Markdown::code).toList())
-                + " tells the collectors where") + ".";
+            + join(List.copyOf(writers)) + ")")
+            + (h.env().isEmpty() ? "" : "; " + join(Markdown.codes(h.env())) + " tells the collectors where") + ".";
       }
       case PORT -> {
-        ContainerPort p = grant.ports().stream().filter(x -> (x.number() + "/" + x.protocol()).equals(item.path()))
-            .findFirst().orElseThrow();
+        ContainerPort p = null;
+        for (ContainerPort x : grant.ports()) {
+          if (p == null && (x.number() + "/" + x.protocol()).equals(item.path())) {
+            p = x;
+          }
+        }
+        java.util.Objects.requireNonNull(p);
         yield grant.hostNetwork()
             ? "The pod uses the node's network (" + Markdown.code("hostNetwork: true") + "), so the agent's"
                 + " listening socket is bound on the node's own addresses and reachable at "
@@ -248,13 +337,19 @@ public final class StatementModel {
                 : "The agent listens on it inside the pod only; it is not published on the node.";
       }
       case WRITABLE -> {
-        WritableDirectory w = grant.writablePaths().stream().filter(x -> x.path().equals(item.path())).findFirst().orElseThrow();
-        yield w.kept()
+        WritableDirectory w = null;
+        for (WritableDirectory x : grant.writablePaths()) {
+          if (w == null && x.path().equals(item.path())) {
+            w = x;
+          }
+        }
+        Optional<Grant.KeptPathOwner> owner = grant.security().keptPathOwner();
+        yield java.util.Objects.requireNonNull(w).kept()
             ? "The node directory " + Markdown.code(w.hostPath()) + " is mounted writable at " + Markdown.code(w.path())
                 + " so its content survives restarts; the root filesystem stays read-only."
-                + grant.security().keptPathOwner().map(o -> " The init container " + Markdown.code(o.name())
+                + (owner.isEmpty() ? "" : " The init container " + Markdown.code(owner.get().name())
                     + " makes it writable for UID " + Markdown.code(Long.toString(grant.security().uid()))
-                    + " (see its entry under container-level privileges).").orElse("")
+                    + " (see its entry under container-level privileges).")
             : "A scratch volume, emptied when the pod is replaced, is mounted writable at " + Markdown.code(w.path())
                 + "; the root filesystem stays read-only.";
       }
@@ -263,18 +358,30 @@ public final class StatementModel {
   }
 
   private static Map<String, Object> apiRow(ApiRule r, int limit) {
-    List<String> groups = r.apiGroups().stream().map(g -> Markdown.cellCode(g.isEmpty() ? "\"\"" : g)).toList();
-    List<String> what = (r.nonResourceUrls().isEmpty() ? r.resources() : r.nonResourceUrls()).stream()
-        .map(Markdown::cellCode).toList();
+    List<String> groups = new ArrayList<>();
+    for (String g : r.apiGroups()) {
+      groups.add(Markdown.cellCode(g.isEmpty() ? "\"\"" : g));
+    }
+    List<String> what = Markdown.cellCodes(r.nonResourceUrls().isEmpty() ? r.resources() : r.nonResourceUrls());
+    Optional<String> limited = CollectorLimit.cell(r.needs(), limit);
+    String needs;
+    if (limited.isPresent()) {
+      needs = limited.get();
+    } else {
+      List<String> parts = new ArrayList<>();
+      for (Need n : r.needs()) {
+        parts.add("*" + Markdown.text(n.feature()) + "* (" + Markdown.cellCode(n.collector()) + "): "
+            + Markdown.text(n.reason()));
+      }
+      needs = String.join("; ", parts);
+    }
     PrivilegeRisk.Risk risk = PrivilegeRisk.apiRule(r.apiGroups(), r.resources(), r.nonResourceUrls(), r.verbs());
     return row("severityMd", StatementGlance.severityMd(risk.severity()), "risk", risk.text(),
         "groupsMd", groups.isEmpty() ? "-" : String.join(", ", groups),
         "resourcesMd", String.join(", ", what),
-        "verbsMd", String.join(", ", r.verbs().stream().map(Markdown::cellCode).toList()),
+        "verbsMd", String.join(", ", Markdown.cellCodes(r.verbs())),
         "featuresMd", features(r.needs()),
-        "needsMd", CollectorLimit.cell(r.needs(), limit).orElseGet(() -> String.join("; ", r.needs().stream()
-            .map(n -> "*" + Markdown.text(n.feature()) + "* (" + Markdown.cellCode(n.collector()) + "): "
-                + Markdown.text(n.reason())).toList())));
+        "needsMd", needs);
   }
 
   private static List<Map<String, Object>> notRequested(Grant grant) {
@@ -312,7 +419,11 @@ public final class StatementModel {
       out.add("Kubernetes API access: no ServiceAccount, ClusterRole or binding, and "
           + Markdown.code("automountServiceAccountToken: false") + ".");
     }
-    return out.stream().map(t -> row("textMd", t)).toList();
+    List<Map<String, Object>> rows = new ArrayList<>(out.size());
+    for (String t : out) {
+      rows.add(row("textMd", t));
+    }
+    return rows;
   }
 
   private static Map<String, Object> recommendation(FeatureRecommendations.Row r) {
@@ -325,7 +436,8 @@ public final class StatementModel {
     boolean apiDone = false;
     for (GrantedItem i : items) {
       // A group's members share their findings: take them from its first member.
-      ScannerFindings.Findings f = ScannerFindings.of(groups.group(i).map(g -> g.members().get(0)).orElse(i));
+      Optional<ItemGroups.Group> group = groups.group(i);
+      ScannerFindings.Findings f = ScannerFindings.of(group.isPresent() ? group.get().members().get(0) : i);
       if (!f.any() || (i.kind() == Kind.API && apiDone)) {
         continue;
       }
@@ -334,7 +446,11 @@ public final class StatementModel {
       if (i.kind() == Kind.API) {
         apiDone = true;
         label = "[Kubernetes API access](#kubernetes-api)";
-        items.stream().filter(x -> x.kind() == Kind.API).forEach(x -> needs.addAll(x.needs()));
+        for (GrantedItem x : items) {
+          if (x.kind() == Kind.API) {
+            needs.addAll(x.needs());
+          }
+        }
       } else {
         label = link(i, anchorOf, groups);
       }
@@ -346,7 +462,7 @@ public final class StatementModel {
   }
 
   private static String ids(List<String> ids) {
-    return ids.isEmpty() ? "-" : String.join(", ", ids.stream().map(Markdown::cellCode).toList());
+    return ids.isEmpty() ? "-" : String.join(", ", Markdown.cellCodes(ids));
   }
 
   private static String link(GrantedItem i, Map<String, String> anchorOf, ItemGroups groups) {
@@ -358,11 +474,13 @@ public final class StatementModel {
   private static String enabled(Grant grant) {
     int limit = grant.options().statementItemLimit();
     if (grant.enabled().size() <= limit) {
-      return join(grant.enabledNames().stream().map(Markdown::code).toList());
+      return join(Markdown.codes(grant.enabledNames()));
     }
-    Map<String, Integer> byFeature = new java.util.TreeMap<>();
-    grant.enabled().forEach(c -> byFeature.merge(c.feature(), 1, Integer::sum));
-    return grant.enabled().size() + " collectors in " + byFeature.size() + " features (every name is in "
+    java.util.Set<String> features = new java.util.HashSet<>();
+    for (CollectorMetadata c : grant.enabled()) {
+      features.add(c.feature());
+    }
+    return grant.enabled().size() + " collectors in " + features.size() + " features (every name is in "
         + Markdown.code("privileges.json") + ")";
   }
 
@@ -372,7 +490,19 @@ public final class StatementModel {
 
   /** The features of {@code needs}, Markdown, for a table cell. */
   private static String features(List<Need> needs) {
-    return join(needs.stream().map(Need::feature).distinct().sorted().map(Markdown::text).toList());
+    java.util.SortedSet<String> features = new java.util.TreeSet<>();
+    for (Need n : needs) {
+      features.add(n.feature());
+    }
+    return join(Markdown.texts(features));
+  }
+
+  private static List<String> hostDirectories(Grant.KeptPathOwner owner) {
+    List<String> out = new ArrayList<>();
+    for (WritableDirectory w : owner.directories()) {
+      out.add(Markdown.code(w.hostPath()));
+    }
+    return out;
   }
 
   private static String join(List<String> parts) {
