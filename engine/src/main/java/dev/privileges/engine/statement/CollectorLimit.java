@@ -24,9 +24,13 @@ public final class CollectorLimit {
    * {@code collectorCount}, into an item of the template model, and {@code hasCounted}.
    */
   static void put(Map<String, Object> item, List<Need> needs, int limit) {
-    long collectors = needs.stream().map(Need::collector).distinct().count();
+    long collectors = collectors(needs);
     if (collectors <= limit) {
-      item.put("needs", needs.stream().map(StatementModel::need).toList());
+      List<Map<String, Object>> rows = new java.util.ArrayList<>(needs.size());
+      for (Need n : needs) {
+        rows.add(StatementModel.need(n));
+      }
+      item.put("needs", rows);
       item.put("counted", List.of());
       item.put("hasCounted", false);
       return;
@@ -40,9 +44,28 @@ public final class CollectorLimit {
   /** The features of {@code needs}, each with {@code count} ("3 collectors"), sorted by feature. */
   static List<Map<String, Object>> byFeature(List<Need> needs) {
     Map<String, Set<String>> byFeature = new TreeMap<>();
-    needs.forEach(n -> byFeature.computeIfAbsent(n.feature(), k -> new TreeSet<>()).add(n.collector()));
-    return byFeature.entrySet().stream()
-        .map(e -> Map.<String, Object>of("feature", e.getKey(), "count", count(e.getValue().size()))).toList();
+    for (Need n : needs) {
+      Set<String> names = byFeature.get(n.feature());
+      if (names == null) {
+        names = new TreeSet<>();
+        byFeature.put(n.feature(), names);
+      }
+      names.add(n.collector());
+    }
+    List<Map<String, Object>> out = new java.util.ArrayList<>(byFeature.size());
+    for (Map.Entry<String, Set<String>> e : byFeature.entrySet()) {
+      out.add(Map.of("feature", e.getKey(), "count", count(e.getValue().size())));
+    }
+    return out;
+  }
+
+  /** How many distinct collectors {@code needs} name (a loop: this runs in every fresh JVM's first generate). */
+  private static long collectors(List<Need> needs) {
+    Set<String> names = new java.util.HashSet<>();
+    for (Need n : needs) {
+      names.add(n.collector());
+    }
+    return names.size();
   }
 
   /**
@@ -50,12 +73,15 @@ public final class CollectorLimit {
    * in privileges.json)"); empty within the limit, where the caller lists every need.
    */
   static Optional<String> cell(List<Need> needs, int limit) {
-    if (needs.stream().map(Need::collector).distinct().count() <= limit) {
+    if (collectors(needs) <= limit) {
       return Optional.empty();
     }
-    return Optional.of(String.join("; ", byFeature(needs).stream()
-        .map(f -> "*" + Markdown.text((String) f.get("feature")) + "*: " + f.get("count")).toList())
-        + " (each with its reason in " + Markdown.cellCode("privileges.json") + ")");
+    List<String> parts = new java.util.ArrayList<>();
+    for (Map<String, Object> f : byFeature(needs)) {
+      parts.add("*" + Markdown.text((String) f.get("feature")) + "*: " + f.get("count"));
+    }
+    return Optional.of(String.join("; ", parts) + " (each with its reason in " + Markdown.cellCode("privileges.json")
+        + ")");
   }
 
   /** The enabled-inputs edit of a trim-table row, with the collectors counted beyond the limit. */

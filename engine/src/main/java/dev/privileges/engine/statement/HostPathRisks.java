@@ -154,8 +154,15 @@ public final class HostPathRisks {
   /** A socket of a container runtime, wherever it is mounted from. */
   private static boolean runtimeSocket(String path) {
     String name = path.substring(path.lastIndexOf('/') + 1);
-    return name.endsWith(".sock") && List.of("docker", "containerd", "crio", "cri-dockerd", "podman").stream()
-        .anyMatch(name::contains);
+    if (!name.endsWith(".sock")) {
+      return false;
+    }
+    for (String runtime : List.of("docker", "containerd", "crio", "cri-dockerd", "podman")) {
+      if (name.contains(runtime)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static Risk fallback(String path, boolean readOnly) {

@@ -40,7 +40,11 @@ final class ItemGroups {
 
     /** How many members {@code feature} needs. */
     int membersOf(String feature) {
-      return (int) members.stream().filter(m -> m.features().contains(feature)).count();
+      int count = 0;
+      for (GrantedItem m : members) {
+        count += m.features().contains(feature) ? 1 : 0;
+      }
+      return count;
     }
   }
 
@@ -50,10 +54,18 @@ final class ItemGroups {
 
   /** Groups the items of {@code grant}'s kinds that exceed {@code limit}. */
   ItemGroups(List<GrantedItem> items, Grant grant, int limit) {
+    // Loops, not streams: this runs in the first generate of every fresh JVM, where each lambda
+    // costs a class spun at run time.
     Map<Kind, Integer> counts = new HashMap<>();
-    items.forEach(i -> counts.merge(i.kind(), 1, Integer::sum));
+    for (GrantedItem i : items) {
+      counts.put(i.kind(), counts.getOrDefault(i.kind(), 0) + 1);
+    }
     Set<Kind> grouped = EnumSet.noneOf(Kind.class);
-    GROUPABLE.stream().filter(k -> counts.getOrDefault(k, 0) > limit).forEach(grouped::add);
+    for (Kind k : GROUPABLE) {
+      if (counts.getOrDefault(k, 0) > limit) {
+        grouped.add(k);
+      }
+    }
     // First pass: the group key of every item that may be grouped (kind, risk, scanner findings).
     Map<String, String> keyOf = new HashMap<>();
     Map<String, List<GrantedItem>> members = new LinkedHashMap<>();
@@ -66,7 +78,12 @@ final class ItemGroups {
       if (risk.severity() != Severity.HIGH) {
         String key = item.kind() + "|" + risk.severity() + "|" + risk.text() + "|" + ScannerFindings.of(item);
         keyOf.put(item.key(), key);
-        members.computeIfAbsent(key, k -> new ArrayList<>()).add(item);
+        List<GrantedItem> list = members.get(key);
+        if (list == null) {
+          list = new ArrayList<>();
+          members.put(key, list);
+        }
+        list.add(item);
         risks.putIfAbsent(key, risk);
       }
     }
@@ -80,14 +97,20 @@ final class ItemGroups {
         Group g = group(key, members.get(key), risks.get(key));
         shown.add(g.item());
         groupByKey.put(g.item().key(), g);
-        g.members().forEach(m -> groupOfMember.put(m.key(), g));
+        for (GrantedItem m : g.members()) {
+          groupOfMember.put(m.key(), g);
+        }
       }
     }
   }
 
   private static Group group(String key, List<GrantedItem> members, Risk risk) {
     Kind kind = members.get(0).kind();
-    List<Need> needs = Grant.sorted(members.stream().flatMap(m -> m.needs().stream()).distinct().toList());
+    List<Need> all = new ArrayList<>();
+    for (GrantedItem m : members) {
+      all.addAll(m.needs());
+    }
+    List<Need> needs = Grant.sorted(all); // sorted and distinct
     String title = members.size() + " " + noun(kind, members.size()) + " with a " + risk.severity().label() + " risk";
     GrantedItem item = new GrantedItem(kind, "group:" + kind + ":" + risk.severity() + ":" + Integer.toHexString(key.hashCode()),
         title, title, needs);

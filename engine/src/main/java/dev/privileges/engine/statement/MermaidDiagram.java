@@ -22,21 +22,31 @@ public final class MermaidDiagram {
       return "";
     }
     Map<String, String> features = new TreeMap<>();
-    items.forEach(i -> i.features().forEach(f -> features.put(f, "")));
+    for (GrantedItem i : items) {
+      for (String f : i.features()) {
+        features.put(f, "");
+      }
+    }
     int n = 1;
     for (Map.Entry<String, String> e : features.entrySet()) {
       e.setValue("f" + n++);
     }
     StringBuilder out = new StringBuilder("flowchart LR\n");
-    features.forEach((feature, id) -> out.append("    ").append(id).append("[\"").append(label(feature)).append("\"]\n"));
+    for (Map.Entry<String, String> e : features.entrySet()) {
+      out.append("    ").append(e.getValue()).append("[\"").append(label(e.getKey())).append("\"]\n");
+    }
     List<String> edges = new ArrayList<>();
     for (int i = 0; i < items.size(); i++) {
       GrantedItem item = items.get(i);
       String id = "p" + (i + 1);
       out.append("    ").append(id).append("[\"").append(label(item.field())).append("\"]\n");
-      item.features().forEach(f -> edges.add("    " + features.get(f) + " --> " + id + "\n"));
+      for (String f : item.features()) {
+        edges.add("    " + features.get(f) + " --> " + id + "\n");
+      }
     }
-    edges.forEach(out::append);
+    for (String edge : edges) {
+      out.append(edge);
+    }
     return out.toString();
   }
 

@@ -226,15 +226,38 @@ public final class PrivilegeRisk {
       case POD, CONTAINER -> Optional.of(key.startsWith("confinement:") ? confinement(Confinement.valueOf(name))
           : key.startsWith("init:") ? keptPathOwner() : privilege(Privilege.valueOf(name)));
       case CAPABILITY -> Optional.of(capability(item.path()));
-      case HOST_PATH -> grant.hostPaths().stream().filter(h -> h.path().equals(item.path())).findFirst()
-          .map(h -> hostPath(h.path(), h.readOnly()));
-      case PORT -> grant.ports().stream().filter(p -> (p.number() + "/" + p.protocol()).equals(item.path()))
-          .findFirst().map(p -> port(p.hostPort(), grant.has(Privilege.HOST_NETWORK),
-              p.nodeReachable() && !p.hostPort()));
-      case WRITABLE -> grant.writablePaths().stream().filter(w -> w.path().equals(item.path())).findFirst()
-          .map(w -> writable(w.kept()));
-      case API -> grant.apiRules().stream().filter(r -> ("api:" + GrantedItem.ruleScope(r)).equals(key)).findFirst()
-          .map(r -> apiRule(r.apiGroups(), r.resources(), r.nonResourceUrls(), r.verbs()));
+      case HOST_PATH -> {
+        for (Grant.HostPathMount h : grant.hostPaths()) {
+          if (h.path().equals(item.path())) {
+            yield Optional.of(hostPath(h.path(), h.readOnly()));
+          }
+        }
+        yield Optional.empty();
+      }
+      case PORT -> {
+        for (Grant.ContainerPort p : grant.ports()) {
+          if ((p.number() + "/" + p.protocol()).equals(item.path())) {
+            yield Optional.of(port(p.hostPort(), grant.has(Privilege.HOST_NETWORK), p.nodeReachable() && !p.hostPort()));
+          }
+        }
+        yield Optional.empty();
+      }
+      case WRITABLE -> {
+        for (Grant.WritableDirectory w : grant.writablePaths()) {
+          if (w.path().equals(item.path())) {
+            yield Optional.of(writable(w.kept()));
+          }
+        }
+        yield Optional.empty();
+      }
+      case API -> {
+        for (Grant.ApiRule r : grant.apiRules()) {
+          if (("api:" + GrantedItem.ruleScope(r)).equals(key)) {
+            yield Optional.of(apiRule(r.apiGroups(), r.resources(), r.nonResourceUrls(), r.verbs()));
+          }
+        }
+        yield Optional.empty();
+      }
     };
   }
 }

@@ -5,7 +5,6 @@ import dev.privileges.engine.grant.GrantedItem;
 import dev.privileges.engine.statement.PrivilegeRisk.Risk;
 import dev.privileges.engine.statement.PrivilegeRisk.Severity;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,28 +45,42 @@ public final class StatementGlance {
   /** Adds the glance keys to the template model {@code m}. */
   static void put(Map<String, Object> m, List<Entry> entries, int grantedCount) {
     Set<String> features = new TreeSet<>();
-    entries.forEach(e -> features.addAll(e.item().features()));
+    // Loops, not streams: this runs in the first generate of every fresh JVM, where each lambda
+    // costs a class spun at run time.
+    for (Entry e : entries) {
+      features.addAll(e.item().features());
+    }
     List<Map<String, Object>> rows = new ArrayList<>();
     for (String feature : features) {
       List<Map<String, Object>> cells = new ArrayList<>();
-      COLUMNS.values().forEach(kinds -> {
-        List<String> marks = entries.stream()
-            .filter(e -> kinds.contains(e.item().kind()) && e.item().features().contains(feature))
-            .map(e -> mark(e, feature)).toList();
+      for (Set<GrantedItem.Kind> kinds : COLUMNS.values()) {
+        List<String> marks = new ArrayList<>();
+        for (Entry e : entries) {
+          if (kinds.contains(e.item().kind()) && e.item().features().contains(feature)) {
+            marks.add(mark(e, feature));
+          }
+        }
         cells.add(row("itemsMd", marks.isEmpty() ? "-" : String.join(", ", marks)));
-      });
+      }
       rows.add(row("feature", feature, "cells", cells));
     }
-    List<Entry> worstFirst = new ArrayList<>(entries);
-    worstFirst.sort(Comparator.comparing((Entry e) -> e.risk().severity()));
-    List<Map<String, Object>> high = worstFirst.stream().filter(e -> e.risk().severity() == Severity.HIGH)
-        .map(e -> row("linkMd", link(e), "risk", e.risk().text())).toList();
+    // The high risks, in statement order.
+    List<Map<String, Object>> high = new ArrayList<>();
+    for (Entry e : entries) {
+      if (e.risk().severity() == Severity.HIGH) {
+        high.add(row("linkMd", link(e), "risk", e.risk().text()));
+      }
+    }
     m.put("grantedCount", grantedCount);
     m.put("summaryMd", "The DaemonSet grants " + grantedCount + (grantedCount == 1 ? " privilege; " : " privileges; ")
         + (high.isEmpty() ? "none carries a high risk if the agent is compromised."
             : high.size() + (high.size() == 1 ? " of them carries" : " of them carry")
                 + " a high risk if the agent is compromised (in bold below)."));
-    m.put("matrixColumns", COLUMNS.keySet().stream().map(c -> row("column", c)).toList());
+    List<Map<String, Object>> columns = new ArrayList<>();
+    for (String c : COLUMNS.keySet()) {
+      columns.add(row("column", c));
+    }
+    m.put("matrixColumns", columns);
     m.put("matrixRows", rows);
     m.put("highRisks", high);
   }

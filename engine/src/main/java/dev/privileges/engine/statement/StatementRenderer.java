@@ -92,10 +92,12 @@ public final class StatementRenderer {
   }
 
   private static String diagram(Grant grant, ItemGroups groups) {
-    List<SvgDiagram.Item> items = groups.shown().stream()
-        .map(i -> new SvgDiagram.Item(i.field(), groups.group(i).map(ItemGroups.Group::risk)
-            .orElseGet(() -> PrivilegeRisk.of(i, grant).orElseThrow()).severity(), i.features()))
-        .toList();
+    List<SvgDiagram.Item> items = new java.util.ArrayList<>();
+    for (GrantedItem i : groups.shown()) {
+      java.util.Optional<ItemGroups.Group> group = groups.group(i);
+      PrivilegeRisk.Risk risk = group.isPresent() ? group.get().risk() : PrivilegeRisk.of(i, grant).orElseThrow();
+      items.add(new SvgDiagram.Item(i.field(), risk.severity(), i.features()));
+    }
     return SvgDiagram.render(items);
   }
 

@@ -51,7 +51,11 @@ public final class SvgDiagram {
           + "<text x=\"8\" y=\"24\">No feature needs a privilege: the DaemonSet grants none.</text>\n</svg>\n";
     }
     Map<String, Integer> features = new TreeMap<>();
-    items.forEach(i -> i.features().forEach(f -> features.put(f, 0)));
+    for (Item i : items) {
+      for (String f : i.features()) {
+        features.put(f, 0);
+      }
+    }
     int index = 0;
     for (Map.Entry<String, Integer> e : features.entrySet()) {
       e.setValue(index++);
@@ -79,11 +83,17 @@ public final class SvgDiagram {
       }
     }
     out.append("<g fill=\"none\" stroke-width=\"1.5\" stroke-opacity=\"0.7\">\n");
-    edges.forEach(out::append);
+    for (String edge : edges) {
+      out.append(edge);
+    }
     out.append("</g>\n");
-    features.forEach((feature, fi) -> out.append(featureNode(feature, featureY(fi, features.size(), rows),
-        PALETTE.get(fi % PALETTE.size()))));
-    nodes.forEach(out::append);
+    for (Map.Entry<String, Integer> e : features.entrySet()) {
+      int fi = e.getValue();
+      out.append(featureNode(e.getKey(), featureY(fi, features.size(), rows), PALETTE.get(fi % PALETTE.size())));
+    }
+    for (String node : nodes) {
+      out.append(node);
+    }
     out.append("</svg>\n");
     return out.toString();
   }
@@ -158,7 +168,9 @@ public final class SvgDiagram {
   /** Text and attribute escaping for XML; characters XML 1.0 cannot carry become U+FFFD. */
   static String xml(String text) {
     StringBuilder out = new StringBuilder(text.length() + 16);
-    text.codePoints().forEach(cp -> {
+    for (int at = 0; at < text.length(); ) {
+      int cp = text.codePointAt(at);
+      at += Character.charCount(cp);
       switch (cp) {
         case '&' -> out.append("&amp;");
         case '<' -> out.append("&lt;");
@@ -171,7 +183,7 @@ public final class SvgDiagram {
           out.appendCodePoint(allowed ? cp : 0xFFFD);
         }
       }
-    });
+    }
     return out.toString();
   }
 }

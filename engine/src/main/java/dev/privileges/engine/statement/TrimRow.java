@@ -22,12 +22,17 @@ public final class TrimRow {
     if (r.everything()) {
       remove.add("Nothing would be left to deploy: every enabled collector belongs to this feature.");
     } else {
-      r.changes().forEach(c -> remove.add(capitalize(c)));
+      for (String c : r.changes()) {
+        remove.add(capitalize(c));
+      }
       if (!r.levelAfter().isEmpty()) {
         remove.add("The pods then meet the " + Markdown.cellCode(r.levelAfter()) + " level.");
       }
     }
-    List<String> kept = r.kept().stream().map(TrimRow::keptField).toList();
+    List<String> kept = new ArrayList<>();
+    for (String k : r.kept()) {
+      kept.add(keptField(k));
+    }
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("feature", r.feature());
     out.put("removeMd", String.join(BREAK, remove));
