@@ -5,7 +5,6 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.function.Function;
 import java.util.List;
 
 /**
@@ -49,13 +48,13 @@ public record CollectorMetadata(
   public CollectorMetadata {
     description = description == null ? "" : description;
     noPrivilegesReason = noPrivilegesReason == null ? "" : noPrivilegesReason;
-    privileges = sorted(privileges, PrivilegeRequirement::sortKey);
-    capabilities = sorted(capabilities, CapabilityRequirement::sortKey);
-    hostPaths = sorted(hostPaths, HostPathRequirement::sortKey);
-    ports = sorted(ports, PortRequirement::sortKey);
-    writablePaths = sorted(writablePaths, WritablePathRequirement::sortKey);
-    kubernetesApi = sorted(kubernetesApi, ApiRuleRequirement::sortKey);
-    confinement = sorted(confinement, ConfinementRequirement::sortKey);
+    privileges = sorted(privileges);
+    capabilities = sorted(capabilities);
+    hostPaths = sorted(hostPaths);
+    ports = sorted(ports);
+    writablePaths = sorted(writablePaths);
+    kubernetesApi = sorted(kubernetesApi);
+    confinement = sorted(confinement);
   }
 
   /** Whether the collector declares any requirement at all. */
@@ -71,26 +70,63 @@ public record CollectorMetadata(
 
   /**
    * {@code list} in the order of its sort keys, each key built once: a comparator that builds
-   * both keys per comparison cost more than the rest of reading a large bundle.
+   * both keys per comparison cost more than the rest of reading a large bundle. No lambdas here:
+   * each one a fresh JVM links costs more than sorting a collector's few requirements.
    */
-  private static <T> List<T> sorted(List<T> list, Function<T, String> sortKey) {
+  private static <T> List<T> sorted(List<T> list) {
     if (list == null) {
       return List.of();
     }
     if (list.size() < 2) {
       return list.stream().toList();
     }
-    String[] keys = new String[list.size()];
-    Integer[] order = new Integer[list.size()];
-    for (int i = 0; i < keys.length; i++) {
-      keys[i] = sortKey.apply(list.get(i));
-      order[i] = i;
+    Keyed[] order = new Keyed[list.size()];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = new Keyed(sortKey(list.get(i)), i);
     }
-    Arrays.sort(order, (a, b) -> keys[a].compareTo(keys[b])); // stable, as the stream's sort was
-    List<T> out = new ArrayList<>(keys.length);
-    for (Integer i : order) {
-      out.add(list.get(i));
+    Arrays.sort(order); // stable, as the stream's sort was
+    List<T> out = new ArrayList<>(order.length);
+    for (Keyed k : order) {
+      out.add(list.get(k.index));
     }
     return Collections.unmodifiableList(out);
+  }
+
+  private static String sortKey(Object requirement) {
+    if (requirement instanceof PrivilegeRequirement r) {
+      return r.sortKey();
+    }
+    if (requirement instanceof CapabilityRequirement r) {
+      return r.sortKey();
+    }
+    if (requirement instanceof HostPathRequirement r) {
+      return r.sortKey();
+    }
+    if (requirement instanceof PortRequirement r) {
+      return r.sortKey();
+    }
+    if (requirement instanceof WritablePathRequirement r) {
+      return r.sortKey();
+    }
+    if (requirement instanceof ApiRuleRequirement r) {
+      return r.sortKey();
+    }
+    return ((ConfinementRequirement) requirement).sortKey();
+  }
+
+  /** A list position and its element's sort key, ordered by the key. */
+  private static final class Keyed implements Comparable<Keyed> {
+    final String key;
+    final int index;
+
+    Keyed(String key, int index) {
+      this.key = key;
+      this.index = index;
+    }
+
+    @Override
+    public int compareTo(Keyed other) {
+      return key.compareTo(other.key);
+    }
   }
 }

@@ -40,11 +40,11 @@ public final class CollectorValidator {
       CapabilityRequirement r = c.capabilities().get(i);
       String at = "capabilities[" + i + "]";
       add(out, at + ".capability", DeclarationRules.capability(r.capability()));
-      if (LinuxCapabilities.normalize(r.capability()).filter(n -> n.equals(r.capability())).isEmpty()
-          && LinuxCapabilities.normalize(r.capability()).isPresent()) {
+      Optional<String> normalized = LinuxCapabilities.normalize(r.capability());
+      if (normalized.isPresent() && !normalized.get().equals(r.capability())) {
         out.add(new Finding(at + ".capability", new Violation("CapabilityNotNormalized",
             "capability '" + r.capability() + "' must be written as '"
-                + LinuxCapabilities.normalize(r.capability()).get() + "' in metadata")));
+                + normalized.get() + "' in metadata")));
       }
       add(out, at + ".fromKernel", DeclarationRules.kernelVersion("fromKernel", r.fromKernel()));
       add(out, at + ".beforeKernel", DeclarationRules.kernelVersion("beforeKernel", r.beforeKernel()));
@@ -146,8 +146,7 @@ public final class CollectorValidator {
                 + " but is read-only: use DIRECTORY or FILE to mount an existing path read-only,"
                 + " or set readOnly = false")));
       }
-      if (h.propagation() == MountPropagation.BIDIRECTIONAL
-          && c.privileges().stream().noneMatch(p -> p.privilege() == Privilege.PRIVILEGED)) {
+      if (h.propagation() == MountPropagation.BIDIRECTIONAL && !declaresPrivileged(c)) {
         out.add(new Finding(at + ".propagation", new Violation("BidirectionalNeedsPrivileged",
             "host path '" + h.path() + "' uses BIDIRECTIONAL propagation, which Kubernetes only"
                 + " allows in privileged containers: use HOST_TO_CONTAINER, or also declare"
@@ -301,7 +300,18 @@ public final class CollectorValidator {
     return new Violation("MissingField", field + " is missing: add it, such as \"" + example + "\"");
   }
 
+  private static boolean declaresPrivileged(CollectorMetadata c) {
+    for (PrivilegeRequirement p : c.privileges()) {
+      if (p.privilege() == Privilege.PRIVILEGED) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static void add(List<Finding> out, String field, Optional<Violation> v) {
-    v.ifPresent(violation -> out.add(new Finding(field, violation)));
+    if (v.isPresent()) {
+      out.add(new Finding(field, v.get()));
+    }
   }
 }

@@ -42,10 +42,11 @@ public final class StreamingMetadataReader {
 
   private static final NotPlain NOT_PLAIN = new NotPlain();
 
-  @FunctionalInterface
-  private interface Element<T> {
-    T read(JsonParser p) throws IOException, NotPlain;
-  }
+  /**
+   * What a list holds: {@link #list} reads its elements with a switch over these rather than with
+   * method references, each of which would cost a fresh JVM a class spun at its first use.
+   */
+  private enum Element { PRIVILEGE, CAPABILITY, HOST_PATH, PORT, WRITABLE_PATH, API_RULE, CONFINEMENT, TEXT }
 
   /**
    * Parses and validates a metadata document.
@@ -92,13 +93,13 @@ public final class StreamingMetadataReader {
         case "description" -> description = text(p);
         case "source" -> source = text(p);
         case "noPrivilegesReason" -> noPrivilegesReason = text(p);
-        case "privileges" -> privileges = list(p, StreamingMetadataReader::privilege);
-        case "capabilities" -> capabilities = list(p, StreamingMetadataReader::capability);
-        case "hostPaths" -> hostPaths = list(p, StreamingMetadataReader::hostPath);
-        case "ports" -> ports = list(p, StreamingMetadataReader::port);
-        case "writablePaths" -> writablePaths = list(p, StreamingMetadataReader::writablePath);
-        case "kubernetesApi" -> kubernetesApi = list(p, StreamingMetadataReader::apiRule);
-        case "confinement" -> confinement = list(p, StreamingMetadataReader::confinement);
+        case "privileges" -> privileges = list(p, Element.PRIVILEGE);
+        case "capabilities" -> capabilities = list(p, Element.CAPABILITY);
+        case "hostPaths" -> hostPaths = list(p, Element.HOST_PATH);
+        case "ports" -> ports = list(p, Element.PORT);
+        case "writablePaths" -> writablePaths = list(p, Element.WRITABLE_PATH);
+        case "kubernetesApi" -> kubernetesApi = list(p, Element.API_RULE);
+        case "confinement" -> confinement = list(p, Element.CONFINEMENT);
         default -> throw NOT_PLAIN;
       }
     }
@@ -219,10 +220,10 @@ public final class StreamingMetadataReader {
     String declaredBy = null;
     for (String field = start(p); field != null; field = next(p)) {
       switch (field) {
-        case "apiGroups" -> apiGroups = list(p, StreamingMetadataReader::text);
-        case "resources" -> resources = list(p, StreamingMetadataReader::text);
-        case "nonResourceUrls" -> nonResourceUrls = list(p, StreamingMetadataReader::text);
-        case "verbs" -> verbs = list(p, StreamingMetadataReader::text);
+        case "apiGroups" -> apiGroups = list(p, Element.TEXT);
+        case "resources" -> resources = list(p, Element.TEXT);
+        case "nonResourceUrls" -> nonResourceUrls = list(p, Element.TEXT);
+        case "verbs" -> verbs = list(p, Element.TEXT);
         case "reason" -> reason = text(p);
         case "declaredBy" -> declaredBy = text(p);
         default -> throw NOT_PLAIN;
@@ -247,13 +248,27 @@ public final class StreamingMetadataReader {
   }
 
   /** The parser is on an array's start; reads its elements up to the end. */
-  private static <T> List<T> list(JsonParser p, Element<T> element) throws IOException, NotPlain {
+  @SuppressWarnings("unchecked") // T is the type element reads, fixed by the caller's field
+  private static <T> List<T> list(JsonParser p, Element element) throws IOException, NotPlain {
     expect(p.currentToken() == JsonToken.START_ARRAY);
     List<T> out = new ArrayList<>();
     while (p.nextToken() != JsonToken.END_ARRAY) {
-      out.add(element.read(p));
+      out.add((T) element(p, element));
     }
     return out;
+  }
+
+  private static Object element(JsonParser p, Element element) throws IOException, NotPlain {
+    return switch (element) {
+      case PRIVILEGE -> privilege(p);
+      case CAPABILITY -> capability(p);
+      case HOST_PATH -> hostPath(p);
+      case PORT -> port(p);
+      case WRITABLE_PATH -> writablePath(p);
+      case API_RULE -> apiRule(p);
+      case CONFINEMENT -> confinement(p);
+      case TEXT -> text(p);
+    };
   }
 
   /** The parser is on an object's start: its first field name, or null when it is empty. */
