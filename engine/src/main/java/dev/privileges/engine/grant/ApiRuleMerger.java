@@ -4,6 +4,7 @@ import dev.privileges.engine.grant.Grant.ApiRule;
 import dev.privileges.metadata.ApiRuleRequirement;
 import dev.privileges.metadata.CollectorMetadata;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
@@ -38,13 +39,13 @@ public final class ApiRuleMerger {
         Need need = Resolver.need(c, r.reason());
         for (String group : r.apiGroups()) {
           for (String resource : r.resources()) {
-            Access a = resources.computeIfAbsent(new Target(group, resource), k -> new Access());
+            Access a = accessAt(resources, new Target(group, resource));
             a.verbs.addAll(r.verbs());
             a.needs.add(need);
           }
         }
         for (String url : r.nonResourceUrls()) {
-          Access a = urls.computeIfAbsent(url, k -> new Access());
+          Access a = accessAt(urls, url);
           a.verbs.addAll(r.verbs());
           a.needs.add(need);
         }
@@ -53,19 +54,49 @@ public final class ApiRuleMerger {
     // Regroup: (group, verbs) -> resources; verbs -> urls.
     Map<String, Map<List<String>, Grouped>> byGroup = new TreeMap<>();
     for (Map.Entry<Target, Access> e : resources.entrySet()) {
-      List<String> verbs = collapse(e.getValue().verbs);
-      byGroup.computeIfAbsent(e.getKey().group(), k -> new TreeMap<>(ApiRuleMerger::compareLists))
-          .computeIfAbsent(verbs, k -> new Grouped())
-          .add(e.getKey().resource(), e.getValue().needs);
+      Map<List<String>, Grouped> byVerbs = byGroup.get(e.getKey().group());
+      if (byVerbs == null) {
+        byVerbs = new TreeMap<>(BY_JOINED_VERBS);
+        byGroup.put(e.getKey().group(), byVerbs);
+      }
+      groupedAt(byVerbs, collapse(e.getValue().verbs)).add(e.getKey().resource(), e.getValue().needs);
     }
     List<ApiRule> out = new ArrayList<>();
-    byGroup.forEach((group, byVerbs) -> byVerbs.forEach((verbs, g) ->
-        out.add(new ApiRule(List.of(group), List.copyOf(g.names), List.of(), verbs, Grant.sorted(g.needs)))));
-    Map<List<String>, Grouped> urlsByVerbs = new TreeMap<>(ApiRuleMerger::compareLists);
-    urls.forEach((url, a) -> urlsByVerbs.computeIfAbsent(collapse(a.verbs), k -> new Grouped()).add(url, a.needs));
-    urlsByVerbs.forEach((verbs, g) ->
-        out.add(new ApiRule(List.of(), List.of(), List.copyOf(g.names), verbs, Grant.sorted(g.needs))));
+    for (Map.Entry<String, Map<List<String>, Grouped>> group : byGroup.entrySet()) {
+      for (Map.Entry<List<String>, Grouped> e : group.getValue().entrySet()) {
+        Grouped g = e.getValue();
+        out.add(new ApiRule(List.of(group.getKey()), List.copyOf(g.names), List.of(), e.getKey(),
+            Grant.sorted(g.needs)));
+      }
+    }
+    Map<List<String>, Grouped> urlsByVerbs = new TreeMap<>(BY_JOINED_VERBS);
+    for (Map.Entry<String, Access> e : urls.entrySet()) {
+      groupedAt(urlsByVerbs, collapse(e.getValue().verbs)).add(e.getKey(), e.getValue().needs);
+    }
+    for (Map.Entry<List<String>, Grouped> e : urlsByVerbs.entrySet()) {
+      Grouped g = e.getValue();
+      out.add(new ApiRule(List.of(), List.of(), List.copyOf(g.names), e.getKey(), Grant.sorted(g.needs)));
+    }
     return List.copyOf(out);
+  }
+
+  /** The access at {@code key}, a new one put there first when there is none. */
+  private static <K> Access accessAt(Map<K, Access> map, K key) {
+    Access a = map.get(key);
+    if (a == null) {
+      a = new Access();
+      map.put(key, a);
+    }
+    return a;
+  }
+
+  private static Grouped groupedAt(Map<List<String>, Grouped> map, List<String> verbs) {
+    Grouped g = map.get(verbs);
+    if (g == null) {
+      g = new Grouped();
+      map.put(verbs, g);
+    }
+    return g;
   }
 
   private static final class Grouped {
@@ -82,7 +113,11 @@ public final class ApiRuleMerger {
     return verbs.contains("*") ? List.of("*") : List.copyOf(verbs);
   }
 
-  private static int compareLists(List<String> a, List<String> b) {
-    return String.join(",", a).compareTo(String.join(",", b));
-  }
+  /** Verb lists in the order of their comma-joined text; a class, not a method reference, so no lambda is linked. */
+  private static final Comparator<List<String>> BY_JOINED_VERBS = new Comparator<>() {
+    @Override
+    public int compare(List<String> a, List<String> b) {
+      return String.join(",", a).compareTo(String.join(",", b));
+    }
+  };
 }

@@ -8,6 +8,8 @@ import dev.privileges.annotations.Protocol;
 import dev.privileges.engine.GenerationOptions;
 import dev.privileges.engine.bundle.Waiver;
 import dev.privileges.metadata.CollectorMetadata;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.SortedSet;
@@ -71,12 +73,21 @@ public record Grant(
 
   /** The enabled collector names, sorted. */
   public List<String> enabledNames() {
-    return enabled.stream().map(CollectorMetadata::name).toList();
+    List<String> names = new ArrayList<>(enabled.size());
+    for (CollectorMetadata c : enabled) {
+      names.add(c.name());
+    }
+    return Collections.unmodifiableList(names);
   }
 
   /** Whether any port is published on the node as a hostPort. */
   public boolean usesHostPorts() {
-    return ports.stream().anyMatch(ContainerPort::hostPort);
+    for (ContainerPort p : ports) {
+      if (p.hostPort()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -201,8 +212,10 @@ public record Grant(
 
     /** The collectors whose kept directories it prepares. */
     public List<Need> needs() {
-      List<Need> all = new java.util.ArrayList<>();
-      directories.forEach(d -> all.addAll(d.needs()));
+      List<Need> all = new ArrayList<>();
+      for (WritableDirectory d : directories) {
+        all.addAll(d.needs());
+      }
       return sorted(all);
     }
   }

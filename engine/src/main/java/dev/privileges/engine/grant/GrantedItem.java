@@ -9,6 +9,7 @@ import dev.privileges.engine.grant.Grant.WritableDirectory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
 
@@ -43,7 +44,11 @@ public final class GrantedItem {
     this.field = Objects.requireNonNull(field);
     this.path = Objects.requireNonNull(path);
     this.needs = List.copyOf(needs);
-    this.features = List.copyOf(new TreeSet<>(needs.stream().map(Need::feature).toList()));
+    TreeSet<String> features = new TreeSet<>();
+    for (Need n : needs) {
+      features.add(n.feature());
+    }
+    this.features = List.copyOf(features);
   }
 
   public Kind kind() {
@@ -96,14 +101,22 @@ public final class GrantedItem {
     for (Privilege p : List.of(Privilege.PRIVILEGED, Privilege.RUN_AS_ROOT, Privilege.WRITABLE_ROOT_FILESYSTEM)) {
       privilege(grant, p, Kind.CONTAINER, out);
     }
-    grant.security().keptPathOwner().ifPresent(owner -> out.add(new GrantedItem(Kind.CONTAINER,
-        "init:" + owner.name(), "initContainers: " + owner.name() + " (runAsUser: 0, capabilities.add: "
-            + Grant.KeptPathOwner.CAPABILITY + ")", owner.name(), owner.needs())));
-    grant.confinement().forEach((c, needs) -> out.add(new GrantedItem(Kind.CONTAINER,
-        "confinement:" + c.name(), c == Confinement.SECCOMP_UNCONFINED
-            ? "seccompProfile: Unconfined" : "appArmorProfile: Unconfined", "", needs)));
-    grant.capabilities().forEach((cap, needs) ->
-        out.add(new GrantedItem(Kind.CAPABILITY, "capability:" + cap, "capabilities.add: " + cap, cap, needs)));
+    if (grant.security().keptPathOwner().isPresent()) {
+      Grant.KeptPathOwner owner = grant.security().keptPathOwner().get();
+      out.add(new GrantedItem(Kind.CONTAINER,
+          "init:" + owner.name(), "initContainers: " + owner.name() + " (runAsUser: 0, capabilities.add: "
+              + Grant.KeptPathOwner.CAPABILITY + ")", owner.name(), owner.needs()));
+    }
+    for (Map.Entry<Confinement, List<Need>> e : grant.confinement().entrySet()) {
+      Confinement c = e.getKey();
+      out.add(new GrantedItem(Kind.CONTAINER,
+          "confinement:" + c.name(), c == Confinement.SECCOMP_UNCONFINED
+              ? "seccompProfile: Unconfined" : "appArmorProfile: Unconfined", "", e.getValue()));
+    }
+    for (Map.Entry<String, List<Need>> e : grant.capabilities().entrySet()) {
+      String cap = e.getKey();
+      out.add(new GrantedItem(Kind.CAPABILITY, "capability:" + cap, "capabilities.add: " + cap, cap, e.getValue()));
+    }
     for (HostPathMount m : grant.hostPaths()) {
       out.add(new GrantedItem(Kind.HOST_PATH, hostPathKey(m), "hostPath: " + m.path(), m.path(), m.needs()));
     }
@@ -143,7 +156,10 @@ public final class GrantedItem {
     if (!r.nonResourceUrls().isEmpty()) {
       return String.join(", ", r.nonResourceUrls());
     }
-    List<String> groups = r.apiGroups().stream().map(g -> g.isEmpty() ? "core" : g).toList();
+    List<String> groups = new ArrayList<>(r.apiGroups().size());
+    for (String g : r.apiGroups()) {
+      groups.add(g.isEmpty() ? "core" : g);
+    }
     return String.join(", ", groups) + " " + String.join(", ", r.resources());
   }
 

@@ -1,7 +1,5 @@
 package dev.privileges.engine.grant;
 
-import java.util.Comparator;
-
 /**
  * Why something is granted: which enabled collector needs it, its feature, and the reason it
  * declared. Every granted privilege carries its needs (provenance).
@@ -12,11 +10,14 @@ import java.util.Comparator;
  */
 public record Need(String collector, String feature, String reason) implements Comparable<Need> {
 
-  private static final Comparator<Need> ORDER =
-      Comparator.comparing(Need::collector).thenComparing(Need::feature).thenComparing(Need::reason);
-
+  /** By collector, then feature, then reason. */
   @Override
   public int compareTo(Need other) {
-    return ORDER.compare(this, other);
+    int c = collector.compareTo(other.collector);
+    if (c != 0) {
+      return c;
+    }
+    c = feature.compareTo(other.feature);
+    return c != 0 ? c : reason.compareTo(other.reason);
   }
 }

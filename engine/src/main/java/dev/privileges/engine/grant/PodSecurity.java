@@ -3,9 +3,12 @@ package dev.privileges.engine.grant;
 import dev.privileges.annotations.Confinement;
 import dev.privileges.annotations.Privilege;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Which Pod Security Standards level (privileged, baseline, restricted) a {@link Grant}'s pods
@@ -63,13 +66,24 @@ public final class PodSecurity {
         return List.of();
       }
       Level next = Level.values()[level.ordinal() + 1];
-      return violations.stream().filter(v -> v.level() == next).toList();
+      List<Violation> held = new ArrayList<>();
+      for (Violation v : violations) {
+        if (v.level() == next) {
+          held.add(v);
+        }
+      }
+      return Collections.unmodifiableList(held);
     }
 
     /** The collectors that hold the pods below the next stricter level, sorted. */
     public List<String> collectorsHoldingLevel() {
-      return heldBy().stream().flatMap(v -> v.needs().stream()).map(Need::collector)
-          .distinct().sorted().toList();
+      TreeSet<String> collectors = new TreeSet<>(); // distinct and sorted
+      for (Violation v : heldBy()) {
+        for (Need n : v.needs()) {
+          collectors.add(n.collector());
+        }
+      }
+      return List.copyOf(collectors);
     }
   }
 
@@ -88,19 +102,26 @@ public final class PodSecurity {
     if (grant.has(Privilege.PRIVILEGED)) {
       out.add(new Violation(b, "privileged", "privileged: true", grant.privileges().get(Privilege.PRIVILEGED)));
     }
-    grant.capabilities().forEach((cap, needs) -> {
-      if (!BASELINE_CAPABILITIES.contains(cap)) {
-        out.add(new Violation(b, "capabilities_baseline", "capabilities.add: " + cap, needs));
+    for (Map.Entry<String, List<Need>> e : grant.capabilities().entrySet()) {
+      if (!BASELINE_CAPABILITIES.contains(e.getKey())) {
+        out.add(new Violation(b, "capabilities_baseline", "capabilities.add: " + e.getKey(), e.getValue()));
       }
-    });
-    grant.hostPaths().forEach(m ->
-        out.add(new Violation(b, "hostPathVolumes", "hostPath: " + m.path(), m.needs(), GrantedItem.hostPathKey(m))));
-    grant.writablePaths().stream().filter(Grant.WritableDirectory::kept).forEach(w ->
-        out.add(new Violation(b, "hostPathVolumes", "hostPath: " + w.hostPath(), w.needs(), GrantedItem.writableKey(w))));
+    }
+    for (Grant.HostPathMount m : grant.hostPaths()) {
+      out.add(new Violation(b, "hostPathVolumes", "hostPath: " + m.path(), m.needs(), GrantedItem.hostPathKey(m)));
+    }
+    for (Grant.WritableDirectory w : grant.writablePaths()) {
+      if (w.kept()) {
+        out.add(new Violation(b, "hostPathVolumes", "hostPath: " + w.hostPath(), w.needs(), GrantedItem.writableKey(w)));
+      }
+    }
     // Under hostNetwork every port is a hostPort (the API server sets it), so PSA counts them.
-    grant.ports().stream().filter(Grant.ContainerPort::hostPort).forEach(p ->
+    for (Grant.ContainerPort p : grant.ports()) {
+      if (p.hostPort()) {
         out.add(new Violation(b, "hostPorts", "hostPort: " + p.number()
-            + (grant.hostNetwork() ? " (hostNetwork)" : ""), p.needs(), GrantedItem.portKey(p))));
+            + (grant.hostNetwork() ? " (hostNetwork)" : ""), p.needs(), GrantedItem.portKey(p)));
+      }
+    }
     Grant.SecurityFields d = grant.security();
     if (d.appArmorUnconfined()) {
       out.add(new Violation(b, "appArmorProfile", "appArmorProfile: Unconfined",
@@ -126,20 +147,25 @@ public final class PodSecurity {
     if (d.seccomp() == Grant.Seccomp.UNSET) {
       out.add(new Violation(r, "seccompProfile_restricted", "seccompProfile unset (privileged)", grant.seccompNeeds()));
     }
-    grant.capabilities().forEach((cap, needs) -> {
-      if (!cap.equals("NET_BIND_SERVICE")) {
-        out.add(new Violation(r, "capabilities_restricted", "capabilities.add: " + cap, needs));
+    for (Map.Entry<String, List<Need>> e : grant.capabilities().entrySet()) {
+      if (!e.getKey().equals("NET_BIND_SERVICE")) {
+        out.add(new Violation(r, "capabilities_restricted", "capabilities.add: " + e.getKey(), e.getValue()));
       }
-    });
+    }
     // The init container that owns the kept directories runs as root and adds CHOWN.
-    d.keptPathOwner().ifPresent(owner -> {
+    if (d.keptPathOwner().isPresent()) {
+      Grant.KeptPathOwner owner = d.keptPathOwner().get();
       String where = "initContainers[" + owner.name() + "] ";
       out.add(new Violation(r, "runAsNonRoot", where + "runAsNonRoot: false", owner.needs()));
       out.add(new Violation(r, "runAsUser", where + "runAsUser: 0", owner.needs()));
       out.add(new Violation(r, "capabilities_restricted", where + "capabilities.add: "
           + Grant.KeptPathOwner.CAPABILITY, owner.needs()));
-    });
-    Level level = out.stream().anyMatch(v -> v.level() == b) ? Level.PRIVILEGED
+    }
+    boolean failsBaseline = false;
+    for (Violation v : out) {
+      failsBaseline |= v.level() == b;
+    }
+    Level level = failsBaseline ? Level.PRIVILEGED
         : out.isEmpty() ? Level.RESTRICTED : Level.BASELINE;
     return new Assessment(level, List.copyOf(out));
   }

@@ -17,11 +17,13 @@ import dev.privileges.engine.grant.Grant.WritableDirectory;
 import dev.privileges.engine.kubernetes.KubernetesNames;
 import dev.privileges.metadata.CapabilityRequirement;
 import dev.privileges.metadata.CollectorMetadata;
+import dev.privileges.metadata.ConfinementRequirement;
 import dev.privileges.metadata.HostPathRequirement;
 import dev.privileges.metadata.PortRequirement;
 import dev.privileges.metadata.PrivilegeRequirement;
 import dev.privileges.metadata.WritablePathRequirement;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +44,9 @@ import java.util.TreeSet;
  * one mount path, {@code Bidirectional} propagation without privileged, clashing names) fails
  * here with an {@link EngineException} that names the collectors and the fix. See {@code
  * docs/resolution-rules.md}.
+ *
+ * <p>Plain loops and explicit get-or-create instead of lambdas: each lambda a fresh JVM links on
+ * the way to its first output costs a class spun at run time.
  */
 public final class Resolver {
 
@@ -60,9 +65,12 @@ public final class Resolver {
     SortedMap<Confinement, List<Need>> confinement = new TreeMap<>();
 
     for (CollectorMetadata c : enabled) {
-      List<CapabilityRequirement> caps = c.capabilities().stream()
-          .filter(r -> KernelCapabilities.needed(r, options.oldestKernel()))
-          .toList();
+      List<CapabilityRequirement> caps = new ArrayList<>();
+      for (CapabilityRequirement r : c.capabilities()) {
+        if (KernelCapabilities.needed(r, options.oldestKernel())) {
+          caps.add(r);
+        }
+      }
       for (PrivilegeRequirement p : c.privileges()) {
         Need need = need(c, p.reason());
         if (p.privilege() == Privilege.PRIVILEGED
@@ -76,7 +84,9 @@ public final class Resolver {
       for (CapabilityRequirement r : caps) {
         add(capabilities, r.capability(), need(c, r.reason()));
       }
-      c.confinement().forEach(r -> add(confinement, r.confinement(), need(c, r.reason())));
+      for (ConfinementRequirement r : c.confinement()) {
+        add(confinement, r.confinement(), need(c, r.reason()));
+      }
     }
     // Rules 2 and 15: a privileged container holds every capability, so the YAML has no
     // capabilities block; the declared ones are kept as covered by privileged, never as added.
@@ -100,10 +110,10 @@ public final class Resolver {
             "Runs privileged, which only has full effect as UID 0."));
       }
     }
-    privileges.replaceAll((k, v) -> Grant.sorted(v));
-    capabilities.replaceAll((k, v) -> Grant.sorted(v));
-    covered.replaceAll((k, v) -> Grant.sorted(v));
-    confinement.replaceAll((k, v) -> Grant.sorted(v));
+    sortNeeds(privileges);
+    sortNeeds(capabilities);
+    sortNeeds(covered);
+    sortNeeds(confinement);
 
     List<HostPathMount> hostPaths = mergeHostPaths(enabled);
     List<WritableDirectory> writable = mergeWritablePaths(enabled);
@@ -136,9 +146,14 @@ public final class Resolver {
     Grant.Seccomp seccomp = confinement.containsKey(Confinement.SECCOMP_UNCONFINED) ? Grant.Seccomp.UNCONFINED
         : privileged ? Grant.Seccomp.UNSET : Grant.Seccomp.RUNTIME_DEFAULT;
     // Rule 16: a kept directory must be writable by the UID the agent runs as.
-    List<WritableDirectory> kept = writable.stream().filter(WritableDirectory::kept).toList();
+    List<WritableDirectory> kept = new ArrayList<>();
+    for (WritableDirectory w : writable) {
+      if (w.kept()) {
+        kept.add(w);
+      }
+    }
     Optional<Grant.KeptPathOwner> owner = root || kept.isEmpty() ? Optional.empty()
-        : Optional.of(new Grant.KeptPathOwner(KubernetesNames.KEPT_PATH_OWNER, kept));
+        : Optional.of(new Grant.KeptPathOwner(KubernetesNames.KEPT_PATH_OWNER, Collections.unmodifiableList(kept)));
     return new Grant.SecurityFields(privileged, escalation, root, root ? 0 : options.nonRootUid(),
         !privileges.containsKey(Privilege.WRITABLE_ROOT_FILESYSTEM), seccomp,
         confinement.containsKey(Confinement.APPARMOR_UNCONFINED), owner);
@@ -195,7 +210,7 @@ public final class Resolver {
     Map<String, List<Located<HostPathRequirement>>> byPath = new TreeMap<>();
     for (CollectorMetadata c : enabled) {
       for (HostPathRequirement h : c.hostPaths()) {
-        byPath.computeIfAbsent(h.path(), k -> new ArrayList<>()).add(new Located<>(c, h));
+        listAt(byPath, h.path()).add(new Located<>(c, h));
       }
     }
     List<HostPathMount> out = new ArrayList<>();
@@ -261,7 +276,7 @@ public final class Resolver {
     Map<String, List<Located<WritablePathRequirement>>> byPath = new TreeMap<>();
     for (CollectorMetadata c : enabled) {
       for (WritablePathRequirement w : c.writablePaths()) {
-        byPath.computeIfAbsent(w.path(), k -> new ArrayList<>()).add(new Located<>(c, w));
+        listAt(byPath, w.path()).add(new Located<>(c, w));
       }
     }
     List<WritableDirectory> out = new ArrayList<>();
@@ -318,8 +333,7 @@ public final class Resolver {
     Map<String, List<Located<PortRequirement>>> byPort = new TreeMap<>();
     for (CollectorMetadata c : enabled) {
       for (PortRequirement p : c.ports()) {
-        String key = portKey(p);
-        byPort.computeIfAbsent(key, k -> new ArrayList<>()).add(new Located<>(c, p));
+        listAt(byPort, portKey(p)).add(new Located<>(c, p));
       }
     }
     List<ContainerPort> out = new ArrayList<>();
@@ -368,11 +382,31 @@ public final class Resolver {
   }
 
   private static <K> void add(Map<K, List<Need>> map, K key, Need need) {
-    map.computeIfAbsent(key, k -> new ArrayList<>()).add(need);
+    listAt(map, key).add(need);
+  }
+
+  /** The list at {@code key}, a new empty one put there first when there is none. */
+  private static <K, V> List<V> listAt(Map<K, List<V>> map, K key) {
+    List<V> list = map.get(key);
+    if (list == null) {
+      list = new ArrayList<>();
+      map.put(key, list);
+    }
+    return list;
+  }
+
+  private static <K> void sortNeeds(Map<K, List<Need>> map) {
+    for (Map.Entry<K, List<Need>> e : map.entrySet()) {
+      e.setValue(Grant.sorted(e.getValue()));
+    }
   }
 
   public static String names(List<Need> needs) {
-    return String.join(", ", new TreeSet<>(needs.stream().map(Need::collector).toList()));
+    SortedSet<String> collectors = new TreeSet<>();
+    for (Need n : needs) {
+      collectors.add(n.collector());
+    }
+    return String.join(", ", collectors);
   }
 
   private record Located<T>(CollectorMetadata collector, T value) {}

@@ -24,8 +24,12 @@ public final class VolumeNames {
 
   static Named unique(List<HostPathMount> hostPaths, List<WritableDirectory> writable) {
     Map<String, Integer> counts = new TreeMap<>();
-    hostPaths.forEach(m -> counts.merge(m.volumeName(), 1, Integer::sum));
-    writable.forEach(w -> counts.merge(w.volumeName(), 1, Integer::sum));
+    for (HostPathMount m : hostPaths) {
+      count(counts, m.volumeName());
+    }
+    for (WritableDirectory w : writable) {
+      count(counts, w.volumeName());
+    }
     List<HostPathMount> mounts = new ArrayList<>();
     for (HostPathMount m : hostPaths) {
       mounts.add(counts.get(m.volumeName()) == 1 ? m : new HostPathMount(
@@ -38,9 +42,18 @@ public final class VolumeNames {
           rename(w.volumeName(), "writable:" + w.path()), w.path(), w.hostPath(), w.needs()));
     }
     Map<String, String> seen = new TreeMap<>();
-    mounts.forEach(m -> claim(seen, m.volumeName(), m.path()));
-    dirs.forEach(w -> claim(seen, w.volumeName(), w.path()));
+    for (HostPathMount m : mounts) {
+      claim(seen, m.volumeName(), m.path());
+    }
+    for (WritableDirectory w : dirs) {
+      claim(seen, w.volumeName(), w.path());
+    }
     return new Named(List.copyOf(mounts), List.copyOf(dirs));
+  }
+
+  private static void count(Map<String, Integer> counts, String name) {
+    Integer before = counts.get(name);
+    counts.put(name, before == null ? 1 : before + 1);
   }
 
   private static String rename(String name, String source) {
