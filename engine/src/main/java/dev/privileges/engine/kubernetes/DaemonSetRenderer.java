@@ -1,5 +1,6 @@
 package dev.privileges.engine.kubernetes;
 
+import dev.privileges.annotations.Confinement;
 import dev.privileges.annotations.HostPathType;
 import dev.privileges.annotations.MountPropagation;
 import dev.privileges.annotations.Privilege;
@@ -12,6 +13,8 @@ import dev.privileges.engine.grant.Grant;
 import dev.privileges.engine.grant.Need;
 import dev.privileges.engine.grant.Resolver;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -23,6 +26,9 @@ import java.util.TreeMap;
  * Renders a {@link Grant} as Kubernetes objects: ServiceAccount, ClusterRole and
  * ClusterRoleBinding when the API is needed, a node-local Service when ports are exposed that
  * way, and the DaemonSet. Security fields come only from the grant.
+ *
+ * <p>Written with loops rather than streams and lambdas: each lambda costs a fresh JVM a class
+ * spun at its first use, and a build renders once.
  */
 public final class DaemonSetRenderer {
 
@@ -31,6 +37,14 @@ public final class DaemonSetRenderer {
 
   /** Label of a Namespace that tells Pod Security Admission which level to enforce. */
   public static final String ENFORCE_LABEL = "pod-security.kubernetes.io/enforce";
+
+  /** Volume mounts by mount path (a stable sort keeps equal paths in their order). */
+  private static final Comparator<Map<String, Object>> BY_MOUNT_PATH = new Comparator<>() {
+    @Override
+    public int compare(Map<String, Object> a, Map<String, Object> b) {
+      return ((String) a.get("mountPath")).compareTo((String) b.get("mountPath"));
+    }
+  };
 
   /** The YAML text, documents separated by {@code ---}. */
   public String render(Grant grant) {
@@ -47,22 +61,29 @@ public final class DaemonSetRenderer {
     if (grant.needsApiAccess()) {
       docs.add(object("v1", "ServiceAccount", o, true));
       Map<String, Object> role = object("rbac.authorization.k8s.io/v1", "ClusterRole", o, false);
-      role.put("rules", grant.apiRules().stream().map(DaemonSetRenderer::rule).toList());
+      List<Map<String, Object>> rules = new ArrayList<>();
+      for (ApiRule r : grant.apiRules()) {
+        rules.add(rule(r));
+      }
+      role.put("rules", Collections.unmodifiableList(rules));
       docs.add(role);
       Map<String, Object> binding = object("rbac.authorization.k8s.io/v1", "ClusterRoleBinding", o, false);
       binding.put("roleRef", map("apiGroup", "rbac.authorization.k8s.io", "kind", "ClusterRole", "name", o.name()));
       binding.put("subjects", List.of(map("kind", "ServiceAccount", "name", o.name(), "namespace", o.namespace())));
       docs.add(binding);
     }
-    List<ContainerPort> serviced = grant.ports().stream()
-        .filter(p -> p.nodeReachable() && !p.hostPort()).toList();
+    List<Map<String, Object>> serviced = new ArrayList<>();
+    for (ContainerPort p : grant.ports()) {
+      if (p.nodeReachable() && !p.hostPort()) {
+        serviced.add(map("name", p.name(), "port", p.number(), "protocol", p.protocol().name(), "targetPort", p.name()));
+      }
+    }
     if (!serviced.isEmpty()) {
       Map<String, Object> service = object("v1", "Service", o, true);
       Map<String, Object> spec = new LinkedHashMap<>();
       spec.put("selector", selector(o));
       spec.put("internalTrafficPolicy", "Local");
-      spec.put("ports", serviced.stream().map(p -> map(
-          "name", p.name(), "port", p.number(), "protocol", p.protocol().name(), "targetPort", p.name())).toList());
+      spec.put("ports", Collections.unmodifiableList(serviced));
       service.put("spec", spec);
       docs.add(service);
     }
@@ -124,7 +145,9 @@ public final class DaemonSetRenderer {
     }
     Grant.SecurityFields d = grant.security();
     pod.put("securityContext", podSecurity(grant));
-    d.keptPathOwner().ifPresent(owner -> pod.put("initContainers", List.of(keptPathOwner(grant, owner))));
+    if (d.keptPathOwner().isPresent()) {
+      pod.put("initContainers", List.of(keptPathOwner(grant, d.keptPathOwner().get())));
+    }
     pod.put("containers", List.of(container(grant)));
     List<Object> volumes = new ArrayList<>();
     for (HostPathMount m : grant.hostPaths()) {
@@ -154,11 +177,21 @@ public final class DaemonSetRenderer {
     List<Object> env = new ArrayList<>();
     env.add(map("name", o.enabledInputsEnv(), "value", String.join(",", grant.enabledNames())));
     Map<String, String> pathEnv = new TreeMap<>();
-    grant.hostPaths().forEach(m -> m.env().forEach(e -> pathEnv.put(e, m.mountPath())));
-    pathEnv.forEach((k, v) -> env.add(map("name", k, "value", v)));
+    for (HostPathMount m : grant.hostPaths()) {
+      for (String e : m.env()) {
+        pathEnv.put(e, m.mountPath());
+      }
+    }
+    for (Map.Entry<String, String> e : pathEnv.entrySet()) {
+      env.add(map("name", e.getKey(), "value", e.getValue()));
+    }
     c.put("env", env);
     if (!grant.ports().isEmpty()) {
-      c.put("ports", grant.ports().stream().map(DaemonSetRenderer::port).toList());
+      List<Map<String, Object>> ports = new ArrayList<>();
+      for (ContainerPort p : grant.ports()) {
+        ports.add(port(p));
+      }
+      c.put("ports", Collections.unmodifiableList(ports));
     }
     c.put("securityContext", containerSecurity(grant));
     List<Map<String, Object>> mounts = new ArrayList<>();
@@ -172,9 +205,11 @@ public final class DaemonSetRenderer {
       }
       mounts.add(mount);
     }
-    grant.writablePaths().forEach(w -> mounts.add(map("name", w.volumeName(), "mountPath", w.path())));
+    for (WritableDirectory w : grant.writablePaths()) {
+      mounts.add(map("name", w.volumeName(), "mountPath", w.path()));
+    }
     // By mount path, so a parent (/rootfs) comes before what is mounted inside it (/rootfs/proc).
-    mounts.sort(java.util.Comparator.comparing(m -> (String) m.get("mountPath")));
+    mounts.sort(BY_MOUNT_PATH);
     if (!mounts.isEmpty()) {
       c.put("volumeMounts", mounts);
     }
@@ -231,7 +266,11 @@ public final class DaemonSetRenderer {
     GenerationOptions o = grant.options();
     long uid = grant.security().uid();
     List<Object> command = new ArrayList<>(List.of("chown", uid + ":" + uid));
-    owner.directories().forEach(w -> command.add(w.path()));
+    List<Object> mounts = new ArrayList<>();
+    for (WritableDirectory w : owner.directories()) {
+      command.add(w.path());
+      mounts.add(map("name", w.volumeName(), "mountPath", w.path()));
+    }
     Map<String, Object> c = new LinkedHashMap<>();
     c.put("name", owner.name());
     c.put("image", o.image());
@@ -243,8 +282,7 @@ public final class DaemonSetRenderer {
     s.put("capabilities", map("drop", List.of("ALL"), "add", List.of(Grant.KeptPathOwner.CAPABILITY)));
     s.put("readOnlyRootFilesystem", true);
     c.put("securityContext", s);
-    c.put("volumeMounts", owner.directories().stream()
-        .map(w -> (Object) map("name", w.volumeName(), "mountPath", w.path())).toList());
+    c.put("volumeMounts", Collections.unmodifiableList(mounts));
     return c;
   }
 
@@ -276,22 +314,39 @@ public final class DaemonSetRenderer {
    */
   private static Map<String, Object> provenance(Grant grant) {
     Map<String, Object> a = new TreeMap<>();
-    grant.privileges().forEach((p, needs) -> put(a, slug(p.name()), needs));
-    grant.capabilities().forEach((cap, needs) -> put(a, "capability." + slug(cap), needs));
+    for (Map.Entry<Privilege, List<Need>> e : grant.privileges().entrySet()) {
+      put(a, slug(e.getKey().name()), e.getValue());
+    }
+    for (Map.Entry<String, List<Need>> e : grant.capabilities().entrySet()) {
+      put(a, "capability." + slug(e.getKey()), e.getValue());
+    }
     if (!grant.coveredByPrivileged().isEmpty()) {
       // The declared capabilities that privileged already holds: named, never added.
       a.put(KubernetesNames.annotationKey("privileged.covers"), String.join(",", grant.coveredByPrivileged().keySet()));
     }
-    grant.security().keptPathOwner().ifPresent(owner -> put(a, owner.name(), owner.needs()));
-    grant.hostPaths().forEach(m -> put(a, KubernetesNames.VOLUME_ANNOTATION + m.volumeName(), m.needs()));
-    grant.writablePaths().forEach(w -> put(a, KubernetesNames.VOLUME_ANNOTATION + w.volumeName(), w.needs()));
-    grant.ports().forEach(p -> put(a, "port." + p.number() + "-" + slug(p.protocol().name()), p.needs()));
+    if (grant.security().keptPathOwner().isPresent()) {
+      Grant.KeptPathOwner owner = grant.security().keptPathOwner().get();
+      put(a, owner.name(), owner.needs());
+    }
+    for (HostPathMount m : grant.hostPaths()) {
+      put(a, KubernetesNames.VOLUME_ANNOTATION + m.volumeName(), m.needs());
+    }
+    for (WritableDirectory w : grant.writablePaths()) {
+      put(a, KubernetesNames.VOLUME_ANNOTATION + w.volumeName(), w.needs());
+    }
+    for (ContainerPort p : grant.ports()) {
+      put(a, "port." + p.number() + "-" + slug(p.protocol().name()), p.needs());
+    }
     if (grant.needsApiAccess()) {
       List<Need> all = new ArrayList<>();
-      grant.apiRules().forEach(r -> all.addAll(r.needs()));
+      for (ApiRule r : grant.apiRules()) {
+        all.addAll(r.needs());
+      }
       put(a, "kubernetes-api", all);
     }
-    grant.confinement().forEach((c, needs) -> put(a, slug(c.name()), needs));
+    for (Map.Entry<Confinement, List<Need>> e : grant.confinement().entrySet()) {
+      put(a, slug(e.getKey().name()), e.getValue());
+    }
     return a;
   }
 

@@ -28,6 +28,8 @@ import org.snakeyaml.engine.v2.schema.Schema;
  */
 public final class KubernetesYaml implements Schema {
 
+  private static final ScalarResolver RESOLVER = new Resolver();
+
   static final KubernetesYaml SCHEMA = new KubernetesYaml();
 
   private static final Tag TIMESTAMP = new Tag(Tag.PREFIX + "timestamp");
@@ -51,17 +53,43 @@ public final class KubernetesYaml implements Schema {
 
   private final Map<Tag, ConstructNode> constructors = new HashMap<>();
 
+  /**
+   * The value of a scalar of each resolved tag but {@code str}. An enum and a class below rather
+   * than lambdas: each lambda costs a fresh JVM a class spun at its first use.
+   */
+  private enum Scalar implements ConstructNode {
+    NULL, BOOL, INT, FLOAT, TIMESTAMP;
+
+    @Override
+    public Object construct(Node node) {
+      return switch (this) {
+        case NULL -> null;
+        case BOOL -> TRUE.contains(text(node));
+        case INT -> integer(text(node));
+        case FLOAT -> floating(text(node));
+        case TIMESTAMP -> text(node);
+      };
+    }
+  }
+
+  private static final class Resolver implements ScalarResolver {
+    @Override
+    public Tag resolve(String value, Boolean implicit) {
+      return KubernetesYaml.resolve(value, implicit);
+    }
+  }
+
   private KubernetesYaml() {
-    constructors.put(Tag.NULL, node -> null);
-    constructors.put(Tag.BOOL, node -> TRUE.contains(text(node)));
-    constructors.put(Tag.INT, node -> integer(text(node)));
-    constructors.put(Tag.FLOAT, node -> floating(text(node)));
-    constructors.put(TIMESTAMP, KubernetesYaml::text);
+    constructors.put(Tag.NULL, Scalar.NULL);
+    constructors.put(Tag.BOOL, Scalar.BOOL);
+    constructors.put(Tag.INT, Scalar.INT);
+    constructors.put(Tag.FLOAT, Scalar.FLOAT);
+    constructors.put(TIMESTAMP, Scalar.TIMESTAMP);
   }
 
   @Override
   public ScalarResolver getScalarResolver() {
-    return KubernetesYaml::resolve;
+    return RESOLVER;
   }
 
   @Override
@@ -77,11 +105,11 @@ public final class KubernetesYaml implements Schema {
   /** The documents of {@code text}, read like the API server; empty documents are skipped. */
   public static List<Object> readAll(String text, String label) {
     List<Object> out = new java.util.ArrayList<>();
-    loader(label).loadAllFromString(text).forEach(d -> {
+    for (Object d : loader(label).loadAllFromString(text)) {
       if (d != null) {
         out.add(d);
       }
-    });
+    }
     return out;
   }
 

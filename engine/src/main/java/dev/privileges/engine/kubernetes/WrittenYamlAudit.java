@@ -38,14 +38,22 @@ public final class WrittenYamlAudit {
   public static void verify(String yaml, Grant grant) {
     java.util.Set<String> ours = new java.util.HashSet<>();
     ours.add(grant.options().containerName());
-    grant.security().keptPathOwner().ifPresent(owner -> ours.add(owner.name()));
+    if (grant.security().keptPathOwner().isPresent()) {
+      ours.add(grant.security().keptPathOwner().get().name());
+    }
     SortedSet<String> written = written(yaml, ours);
     SortedSet<String> decided = decided(grant);
     List<String> problems = new ArrayList<>();
-    written.stream().filter(f -> !decided.contains(f)).forEach(f -> problems.add("the YAML grants " + f
-        + ", which the decided grant does not hold"));
-    decided.stream().filter(f -> !written.contains(f)).forEach(f -> problems.add("the decided grant holds " + f
-        + ", which the YAML does not grant"));
+    for (String f : written) {
+      if (!decided.contains(f)) {
+        problems.add("the YAML grants " + f + ", which the decided grant does not hold");
+      }
+    }
+    for (String f : decided) {
+      if (!written.contains(f)) {
+        problems.add("the decided grant holds " + f + ", which the YAML does not grant");
+      }
+    }
     if (!problems.isEmpty()) {
       throw new EngineException("the DaemonSet YAML, read back as the Kubernetes API server reads it,"
           + " does not grant what was resolved: " + String.join("; ", problems) + ". This is a bug of the"
@@ -138,7 +146,9 @@ public final class WrittenYamlAudit {
       if (ours && !strings(caps.get("drop")).contains("ALL")) {
         out.add(s + ".capabilities.drop: the runtime's default capabilities are kept");
       }
-      strings(caps.get("add")).forEach(cap -> out.add(s + ".capabilities.add: " + cap));
+      for (String cap : strings(caps.get("add"))) {
+        out.add(s + ".capabilities.add: " + cap);
+      }
     }
     Object uid = sc.containsKey("runAsUser") ? sc.get("runAsUser") : podSc.get("runAsUser");
     Object nonRoot = sc.containsKey("runAsNonRoot") ? sc.get("runAsNonRoot") : podSc.get("runAsNonRoot");
@@ -187,7 +197,9 @@ public final class WrittenYamlAudit {
     if (d.privileged()) {
       out.add(s + ".privileged: true");
     } else {
-      g.capabilities().keySet().forEach(cap -> out.add(s + ".capabilities.add: " + cap));
+      for (String cap : g.capabilities().keySet()) {
+        out.add(s + ".capabilities.add: " + cap);
+      }
       if (d.escalation() != Grant.Escalation.DISALLOWED) {
         out.add(s + ".allowPrivilegeEscalation: not false");
       }
@@ -219,7 +231,8 @@ public final class WrittenYamlAudit {
         out.add(agent + ".ports: " + p.number() + "/" + p.protocol() + " bound on the node");
       }
     }
-    d.keptPathOwner().ifPresent(owner -> {
+    if (d.keptPathOwner().isPresent()) {
+      Grant.KeptPathOwner owner = d.keptPathOwner().get();
       String init = POD + ".initContainers[" + owner.name() + "]";
       out.add(init + ".securityContext.capabilities.add: " + Grant.KeptPathOwner.CAPABILITY);
       out.add(init + ".securityContext.runAsUser: 0 (root)");
@@ -227,8 +240,10 @@ public final class WrittenYamlAudit {
         out.add(init + ".securityContext.seccompProfile: "
             + (d.seccomp() == Grant.Seccomp.UNSET ? "unset" : d.seccomp().kubernetesName()));
       }
-      owner.directories().forEach(w -> out.add(mountFact(init, w.hostPath(), "DirectoryOrCreate", w.path(), false, "None")));
-    });
+      for (Grant.WritableDirectory w : owner.directories()) {
+        out.add(mountFact(init, w.hostPath(), "DirectoryOrCreate", w.path(), false, "None"));
+      }
+    }
     for (Grant.ApiRule r : g.apiRules()) {
       out.add(rule(r.apiGroups(), r.resources(), r.nonResourceUrls(), r.verbs()));
     }
@@ -262,6 +277,10 @@ public final class WrittenYamlAudit {
   }
 
   private static List<String> strings(Object value) {
-    return list(value).stream().map(String::valueOf).toList();
+    List<String> out = new ArrayList<>();
+    for (Object o : list(value)) {
+      out.add(String.valueOf(o));
+    }
+    return out;
   }
 }
