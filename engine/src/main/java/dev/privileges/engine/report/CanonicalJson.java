@@ -39,6 +39,14 @@ public final class CanonicalJson {
 
   private static final Map<Class<?>, Property[]> PROPERTIES = new ConcurrentHashMap<>();
 
+  /** Properties by name; a class rather than {@code Comparator.comparing}, which links lambdas. */
+  private static final Comparator<Property> BY_NAME = new Comparator<>() {
+    @Override
+    public int compare(Property a, Property b) {
+      return a.name().compareTo(b.name());
+    }
+  };
+
   private final StringBuilder out = new StringBuilder(1 << 16);
 
   private CanonicalJson() {}
@@ -102,7 +110,7 @@ public final class CanonicalJson {
   }
 
   private void record(Record r, int depth) {
-    Property[] properties = PROPERTIES.computeIfAbsent(r.getClass(), CanonicalJson::properties);
+    Property[] properties = properties(r.getClass());
     boolean nonEmpty = properties.length > 0 && properties[0].nonEmpty();
     boolean first = true;
     for (Property p : properties) {
@@ -212,7 +220,20 @@ public final class CanonicalJson {
         || (v instanceof Collection<?> c && c.isEmpty()) || (v instanceof Map<?, ?> m && m.isEmpty()));
   }
 
-  private static Property[] properties(Class<?> type) {
+  /** The properties of a record type, found once per type (threads that race find equal ones). */
+  private static Property[] properties(Class<? extends Record> type) {
+    Property[] properties = PROPERTIES.get(type);
+    if (properties == null) {
+      properties = findProperties(type);
+      Property[] before = PROPERTIES.putIfAbsent(type, properties);
+      if (before != null) {
+        properties = before;
+      }
+    }
+    return properties;
+  }
+
+  private static Property[] findProperties(Class<?> type) {
     boolean nonEmpty = nonEmpty(type);
     List<Property> components = new ArrayList<>();
     List<String> names = new ArrayList<>();
@@ -220,7 +241,7 @@ public final class CanonicalJson {
       components.add(new Property(c.getName(), accessible(c.getAccessor()), nonEmpty));
       names.add(c.getName());
     }
-    components.sort(Comparator.comparing(Property::name));
+    components.sort(BY_NAME);
     // Jackson also writes bean getters, after the record's own (creator) properties.
     List<Property> getters = new ArrayList<>();
     for (Method m : type.getMethods()) {
@@ -229,7 +250,7 @@ public final class CanonicalJson {
         getters.add(new Property(name, accessible(m), nonEmpty));
       }
     }
-    getters.sort(Comparator.comparing(Property::name));
+    getters.sort(BY_NAME);
     components.addAll(getters);
     return components.toArray(new Property[0]);
   }

@@ -5,6 +5,8 @@ import dev.privileges.engine.bundle.Bundle;
 import dev.privileges.engine.grant.Grant;
 import dev.privileges.engine.grant.PodSecurity;
 import dev.privileges.metadata.CollectorMetadata;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -31,14 +33,22 @@ public final class ReportRenderer {
     root.put("daemonSet", new TreeMap<>(Map.of("name", o.name(), "namespace", o.namespace(),
         "enabledInputsEnv", o.enabledInputsEnv())));
     Set<String> enabled = new HashSet<>(grant.enabledNames()); // a list's contains() made this quadratic
-    root.put("collectors", bundle.collectors().values().stream().map(c -> collector(c, enabled.contains(c.name()))).toList());
+    List<Map<String, Object>> collectors = new ArrayList<>(bundle.collectors().size());
+    for (CollectorMetadata c : bundle.collectors().values()) {
+      collectors.add(collector(c, enabled.contains(c.name())));
+    }
+    root.put("collectors", Collections.unmodifiableList(collectors));
     root.put("grant", grant(grant));
     PodSecurity.Assessment pss = grant.podSecurity();
+    List<Map<String, Object>> violations = new ArrayList<>(pss.violations().size());
+    for (PodSecurity.Violation v : pss.violations()) {
+      violations.add(new TreeMap<>(Map.of(
+          "level", v.level().label(), "check", v.check(), "field", v.field(), "needs", v.needs())));
+    }
     root.put("podSecurity", new TreeMap<>(Map.of(
         "level", pss.level().label(),
         "collectorsHoldingLevel", pss.collectorsHoldingLevel(),
-        "violations", pss.violations().stream().map(v -> new TreeMap<>(Map.of(
-            "level", v.level().label(), "check", v.check(), "field", v.field(), "needs", v.needs()))).toList())));
+        "violations", Collections.unmodifiableList(violations))));
     root.put("waivers", grant.waivers());
     return CanonicalJson.writeFile(root);
   }
@@ -91,15 +101,20 @@ public final class ReportRenderer {
     out.put("seccompProfile", d.seccomp() == Grant.Seccomp.UNSET ? "unset" : d.seccomp().kubernetesName());
     out.put("appArmorProfile", d.appArmorUnconfined() ? "Unconfined" : "unset");
     out.put("hostNetworkBindsEveryPort", g.hostNetwork() && !g.ports().isEmpty());
-    d.keptPathOwner().ifPresent(o -> {
+    if (d.keptPathOwner().isPresent()) {
+      Grant.KeptPathOwner o = d.keptPathOwner().get();
       Map<String, Object> init = new TreeMap<>();
       init.put("name", o.name());
       init.put("runAsUser", 0);
       init.put("capabilities", java.util.List.of(Grant.KeptPathOwner.CAPABILITY));
-      init.put("directories", o.directories().stream().map(Grant.WritableDirectory::hostPath).toList());
+      List<String> directories = new ArrayList<>(o.directories().size());
+      for (Grant.WritableDirectory w : o.directories()) {
+        directories.add(w.hostPath());
+      }
+      init.put("directories", Collections.unmodifiableList(directories));
       init.put("needs", o.needs());
       out.put("keptPathOwner", init);
-    });
+    }
     return out;
   }
 }
