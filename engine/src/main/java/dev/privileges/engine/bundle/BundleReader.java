@@ -13,10 +13,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -33,6 +35,13 @@ import java.util.zip.ZipFile;
  */
 public final class BundleReader {
 
+  private static final Comparator<ZipEntry> BY_NAME = new Comparator<>() {
+    @Override
+    public int compare(ZipEntry a, ZipEntry b) {
+      return a.getName().compareTo(b.getName());
+    }
+  };
+
   /** Reads every source, in order. */
   public Bundle read(List<Path> sources) {
     return read(sources, List.of());
@@ -45,7 +54,13 @@ public final class BundleReader {
   public Bundle read(List<Path> sources, List<Path> handWritten) {
     // Sources are independent: each is opened once, on whichever core is free; the results are
     // merged in the given order, so collisions and errors are reported as a loop would.
-    List<SourceContent> contents = Parallel.map(sources, this::readSource);
+    // A class rather than a method reference: a fresh JVM spins a class for each lambda it links.
+    List<SourceContent> contents = Parallel.map(sources, new Function<Path, SourceContent>() {
+      @Override
+      public SourceContent apply(Path source) {
+        return readSource(source);
+      }
+    });
     List<Located> all = new ArrayList<>();
     List<UnprocessedCollectors.Found> classes = new ArrayList<>();
     for (int i = 0; i < sources.size(); i++) {
@@ -53,7 +68,9 @@ public final class BundleReader {
       classes.add(new UnprocessedCollectors.Found(sources.get(i), contents.get(i).collectorClasses()));
     }
     for (Path input : handWritten) {
-      new HandWrittenReader().read(input).forEach(l -> all.add(new Located(l.metadata(), l.origin())));
+      for (HandWrittenReader.Located l : new HandWrittenReader().read(input)) {
+        all.add(new Located(l.metadata(), l.origin()));
+      }
     }
     Map<String, CollectorMetadata> collectors = new LinkedHashMap<>();
     Map<String, String> origins = new LinkedHashMap<>();
@@ -143,7 +160,7 @@ public final class BundleReader {
       if (entries.isEmpty()) {
         return new SourceContent(List.of(), UnprocessedCollectors.inJar(jar, zip));
       }
-      entries.sort((a, b) -> a.getName().compareTo(b.getName()));
+      entries.sort(BY_NAME);
       for (ZipEntry entry : entries) {
         String origin = jar + "!/" + entry.getName();
         try (InputStream in = zip.getInputStream(entry)) {

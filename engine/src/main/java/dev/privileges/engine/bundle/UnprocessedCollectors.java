@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Enumeration;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -91,7 +92,15 @@ public final class UnprocessedCollectors {
   static List<String> inFolder(Path classes) {
     List<String> out = new ArrayList<>();
     try (Stream<Path> files = Files.walk(classes)) {
-      for (Path file : files.filter(p -> p.toString().endsWith(".class")).sorted().toList()) {
+      List<Path> classFiles = new ArrayList<>();
+      for (Iterator<Path> it = files.iterator(); it.hasNext(); ) {
+        Path p = it.next();
+        if (p.toString().endsWith(".class")) {
+          classFiles.add(p);
+        }
+      }
+      classFiles.sort(null); // natural order, as the stream's sorted() was
+      for (Path file : classFiles) {
         try (InputStream in = Files.newInputStream(file)) {
           String type = collectorClass(in);
           if (type != null) {

@@ -4,15 +4,21 @@ import dev.privileges.engine.EngineException;
 import dev.privileges.engine.Option;
 import dev.privileges.engine.policy.RequirementSelector;
 import dev.privileges.metadata.ApiRuleRequirement;
+import dev.privileges.metadata.CapabilityRequirement;
 import dev.privileges.metadata.CollectorMetadata;
+import dev.privileges.metadata.ConfinementRequirement;
+import dev.privileges.metadata.HostPathRequirement;
 import dev.privileges.metadata.PortRequirement;
+import dev.privileges.metadata.PrivilegeRequirement;
+import dev.privileges.metadata.WritablePathRequirement;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Predicate;
 
 
 /**
@@ -27,6 +33,14 @@ import java.util.function.Predicate;
 public final class WaiverApplier {
 
   private static final String WHERE = Option.WAIVERS + " entry";
+
+  /** Applied waivers by collector, then requirement text. */
+  private static final Comparator<Waiver> BY_COLLECTOR_AND_REQUIREMENT = new Comparator<>() {
+    @Override
+    public int compare(Waiver a, Waiver b) {
+      return (a.collector() + "\0" + a.requirement()).compareTo(b.collector() + "\0" + b.requirement());
+    }
+  };
 
   /**
    * The bundle without the waived requirements, and the waivers with canonical requirement text.
@@ -72,7 +86,7 @@ public final class WaiverApplier {
       collectors.put(collector, without);
       applied.add(new Waiver(collector, selector.toString(), w.reason().trim()));
     }
-    applied.sort((a, b) -> (a.collector() + "\0" + a.requirement()).compareTo(b.collector() + "\0" + b.requirement()));
+    applied.sort(BY_COLLECTOR_AND_REQUIREMENT);
     return new Applied(new Bundle(collectors, bundle.origins()), List.copyOf(applied));
   }
 
@@ -80,22 +94,51 @@ public final class WaiverApplier {
     String v = s.value();
     return new CollectorMetadata(
         c.formatVersion(), c.name(), c.feature(), c.description(), c.source(), c.noPrivilegesReason(),
-        s.kind() == RequirementSelector.Kind.PRIVILEGE
-            ? without(c.privileges(), p -> p.privilege().name().equals(v)) : c.privileges(),
-        s.kind() == RequirementSelector.Kind.CAPABILITY
-            ? without(c.capabilities(), r -> r.capability().equals(v)) : c.capabilities(),
-        s.kind() == RequirementSelector.Kind.HOST_PATH
-            ? without(c.hostPaths(), h -> h.path().equals(v)) : c.hostPaths(),
+        s.kind() == RequirementSelector.Kind.PRIVILEGE ? without(c.privileges(), v) : c.privileges(),
+        s.kind() == RequirementSelector.Kind.CAPABILITY ? without(c.capabilities(), v) : c.capabilities(),
+        s.kind() == RequirementSelector.Kind.HOST_PATH ? without(c.hostPaths(), v) : c.hostPaths(),
         ports(c.ports(), s),
-        s.kind() == RequirementSelector.Kind.WRITABLE_PATH
-            ? without(c.writablePaths(), w -> w.path().equals(v)) : c.writablePaths(),
+        s.kind() == RequirementSelector.Kind.WRITABLE_PATH ? without(c.writablePaths(), v) : c.writablePaths(),
         api(c.kubernetesApi(), s),
-        s.kind() == RequirementSelector.Kind.CONFINEMENT
-            ? without(c.confinement(), r -> r.confinement().name().equals(v)) : c.confinement());
+        s.kind() == RequirementSelector.Kind.CONFINEMENT ? without(c.confinement(), v) : c.confinement());
   }
 
-  private static <T> List<T> without(List<T> list, Predicate<T> match) {
-    return list.stream().filter(match.negate()).toList();
+  /** {@code list} without the items {@code value} selects (see {@link #selects}). */
+  private static <T> List<T> without(List<T> list, String value) {
+    List<T> out = new ArrayList<>();
+    for (T item : list) {
+      if (!selects(value, item)) {
+        out.add(item);
+      }
+    }
+    return Collections.unmodifiableList(out);
+  }
+
+  /**
+   * Whether a selector's {@code value} names {@code item}: a requirement of the selector's kind,
+   * or a URL, API group or resource. Dispatched by type instead of by a predicate per call, so no
+   * lambda is linked.
+   */
+  private static boolean selects(String value, Object item) {
+    if (item instanceof PrivilegeRequirement p) {
+      return p.privilege().name().equals(value);
+    }
+    if (item instanceof CapabilityRequirement r) {
+      return r.capability().equals(value);
+    }
+    if (item instanceof HostPathRequirement h) {
+      return h.path().equals(value);
+    }
+    if (item instanceof PortRequirement p) {
+      return key(p).equals(value);
+    }
+    if (item instanceof WritablePathRequirement w) {
+      return w.path().equals(value);
+    }
+    if (item instanceof ConfinementRequirement r) {
+      return r.confinement().name().equals(value);
+    }
+    return value.equals(item);
   }
 
   private static String key(PortRequirement p) {
@@ -104,12 +147,16 @@ public final class WaiverApplier {
 
   private static List<PortRequirement> ports(List<PortRequirement> ports, RequirementSelector s) {
     if (s.kind() == RequirementSelector.Kind.PORT) {
-      return without(ports, p -> key(p).equals(s.value()));
+      return without(ports, s.value());
     }
     if (s.kind() == RequirementSelector.Kind.HOST_PORT) {
-      return ports.stream().map(p -> key(p).equals(s.value()) && p.reachableAtNodeIp()
-          ? new PortRequirement(p.number(), p.protocol(), p.name(), false, p.reason(), p.declaredBy())
-          : p).toList();
+      List<PortRequirement> out = new ArrayList<>(ports.size());
+      for (PortRequirement p : ports) {
+        out.add(key(p).equals(s.value()) && p.reachableAtNodeIp()
+            ? new PortRequirement(p.number(), p.protocol(), p.name(), false, p.reason(), p.declaredBy())
+            : p);
+      }
+      return Collections.unmodifiableList(out);
     }
     return ports;
   }
@@ -118,7 +165,7 @@ public final class WaiverApplier {
     List<ApiRuleRequirement> out = new ArrayList<>();
     for (ApiRuleRequirement r : rules) {
       if (s.kind() == RequirementSelector.Kind.API_URL && r.nonResourceUrls().contains(s.value())) {
-        List<String> urls = without(r.nonResourceUrls(), s.value()::equals);
+        List<String> urls = without(r.nonResourceUrls(), s.value());
         if (!urls.isEmpty()) {
           out.add(new ApiRuleRequirement(r.apiGroups(), r.resources(), urls, r.verbs(), r.reason(), r.declaredBy()));
         }
@@ -126,11 +173,11 @@ public final class WaiverApplier {
         String group = s.value().substring(0, s.value().lastIndexOf('/'));
         String resource = s.value().substring(s.value().lastIndexOf('/') + 1);
         // The rule grants every group x resource pair; keep all pairs but the waived one.
-        List<String> otherGroups = without(r.apiGroups(), group::equals);
+        List<String> otherGroups = without(r.apiGroups(), group);
         if (!otherGroups.isEmpty()) {
           out.add(new ApiRuleRequirement(otherGroups, r.resources(), List.of(), r.verbs(), r.reason(), r.declaredBy()));
         }
-        List<String> otherResources = without(r.resources(), resource::equals);
+        List<String> otherResources = without(r.resources(), resource);
         if (!otherResources.isEmpty()) {
           out.add(new ApiRuleRequirement(List.of(group), otherResources, List.of(), r.verbs(), r.reason(), r.declaredBy()));
         }
