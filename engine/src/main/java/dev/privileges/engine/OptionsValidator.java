@@ -35,7 +35,7 @@ public final class OptionsValidator {
     if (!o.containerName().equals(o.name())) {
       dnsLabel(Option.CONTAINER_NAME, o.containerName());
     }
-    if (o.image() == null || o.image().isBlank() || o.image().chars().anyMatch(Character::isWhitespace)) {
+    if (o.image() == null || o.image().isBlank() || hasWhitespace(o.image())) {
       throw new EngineException(Option.IMAGE + " '" + o.image() + "' is not a container image reference:"
           + " give one without spaces, e.g. 'registry.example.com/agent:1.2.3'");
     }
@@ -121,6 +121,15 @@ public final class OptionsValidator {
       throw new EngineException(Option.OLDEST_KERNEL + " '" + value + "' is not a kernel version: write"
           + " major.minor, e.g. '5.8'");
     }
+  }
+
+  private static boolean hasWhitespace(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (Character.isWhitespace(s.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static <E extends Enum<E>> E enumValue(Option option, String value, Class<E> type) {

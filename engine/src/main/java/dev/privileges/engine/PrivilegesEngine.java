@@ -15,10 +15,13 @@ import dev.privileges.engine.report.ReportRenderer;
 import dev.privileges.engine.statement.StatementRenderer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 
 /**
@@ -70,8 +73,14 @@ public final class PrivilegesEngine {
   public Grant resolve(Bundle bundle, GenerationOptions options) {
     WaiverApplier.Applied applied = new WaiverApplier().apply(bundle, options.waivers());
     Grant g = resolver.resolve(applied.bundle(), options);
-    List<Waiver> waivers = applied.waivers().stream()
-        .filter(w -> g.enabledNames().contains(w.collector())).toList();
+    List<String> enabled = g.enabledNames();
+    List<Waiver> kept = new ArrayList<>();
+    for (Waiver w : applied.waivers()) {
+      if (enabled.contains(w.collector())) {
+        kept.add(w);
+      }
+    }
+    List<Waiver> waivers = Collections.unmodifiableList(kept);
     for (Waiver w : waivers) {
       if (w.requirement().startsWith("hostPort:") && g.hostNetwork()) {
         throw new EngineException(Option.WAIVERS + " entry " + w.requirement() + " of collector '" + w.collector()
@@ -107,8 +116,14 @@ public final class PrivilegesEngine {
     Grant grant = resolve(bundle, options);
     // Every output is a function of the one grant, so the statement (the longest to render)
     // renders on a second core while this thread writes and audits the YAML and the report.
+    // (A class rather than a lambda: a fresh JVM spins a class for each lambda it links.)
     Parallel.Forked<StatementRenderer.Rendered> statementTask = Parallel.fork(
-        () -> statementRenderer.renderWithDiagram(grant));
+        new Supplier<StatementRenderer.Rendered>() {
+          @Override
+          public StatementRenderer.Rendered get() {
+            return statementRenderer.renderWithDiagram(grant);
+          }
+        });
     String daemonSet;
     String report;
     try {
@@ -132,20 +147,28 @@ public final class PrivilegesEngine {
     contents.put(StatementRenderer.DIAGRAM_FILE, diagram);
     contents.put(names.report(), report);
     Map<String, byte[]> bytes = new LinkedHashMap<>();
-    contents.forEach((name, text) -> bytes.put(name, text.getBytes(StandardCharsets.UTF_8)));
+    for (Map.Entry<String, String> e : contents.entrySet()) {
+      bytes.put(e.getKey(), e.getValue().getBytes(StandardCharsets.UTF_8));
+    }
     HelmChart chart = options.helmChart() ? chart(bundle, options, grant) : null;
     if (chart != null) {
-      chart.files().forEach((path, text) -> bytes.put(chart.name() + "/" + path, text.getBytes(StandardCharsets.UTF_8)));
+      for (Map.Entry<String, String> e : chart.files().entrySet()) {
+        bytes.put(chart.name() + "/" + e.getKey(), e.getValue().getBytes(StandardCharsets.UTF_8));
+      }
       bytes.put(chart.packageFileName(), chart.packaged());
     }
     Map<String, Path> written = new OutputWriter(outputFolder).writeBytes(bytes);
     Map<String, Path> files = new LinkedHashMap<>();
-    contents.keySet().forEach(name -> files.put(name, written.get(name)));
+    for (String name : contents.keySet()) {
+      files.put(name, written.get(name));
+    }
     if (mkdocsFolder != null) {
       Map<String, String> docs = new LinkedHashMap<>();
       docs.put(names.statement(), statement);
       docs.put(StatementRenderer.DIAGRAM_FILE, diagram);
-      new OutputWriter(mkdocsFolder).write(docs).forEach((name, path) -> files.put("mkdocs:" + name, path));
+      for (Map.Entry<String, Path> e : new OutputWriter(mkdocsFolder).write(docs).entrySet()) {
+        files.put("mkdocs:" + e.getKey(), e.getValue());
+      }
     }
     return new Result(grant, files, chart == null ? Optional.empty() : Optional.of(written.get(chart.packageFileName())));
   }
