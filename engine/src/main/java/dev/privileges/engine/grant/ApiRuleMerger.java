@@ -113,7 +113,7 @@ public final class ApiRuleMerger {
     return verbs.contains("*") ? List.of("*") : List.copyOf(verbs);
   }
 
-  /** Verb lists in the order of their comma-joined text; a class, not a method reference, so no lambda is linked. */
+  /** Verb lists in the order of their comma-joined text (a class: a method reference links a lambda). */
   private static final Comparator<List<String>> BY_JOINED_VERBS = new Comparator<>() {
     @Override
     public int compare(List<String> a, List<String> b) {

@@ -112,7 +112,8 @@ public final class PodSecurity {
     }
     for (Grant.WritableDirectory w : grant.writablePaths()) {
       if (w.kept()) {
-        out.add(new Violation(b, "hostPathVolumes", "hostPath: " + w.hostPath(), w.needs(), GrantedItem.writableKey(w)));
+        out.add(new Violation(b, "hostPathVolumes", "hostPath: " + w.hostPath(), w.needs(),
+            GrantedItem.writableKey(w)));
       }
     }
     // Under hostNetwork every port is a hostPort (the API server sets it), so PSA counts them.

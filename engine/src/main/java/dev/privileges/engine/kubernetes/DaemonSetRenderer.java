@@ -75,7 +75,8 @@ public final class DaemonSetRenderer {
     List<Map<String, Object>> serviced = new ArrayList<>();
     for (ContainerPort p : grant.ports()) {
       if (p.nodeReachable() && !p.hostPort()) {
-        serviced.add(map("name", p.name(), "port", p.number(), "protocol", p.protocol().name(), "targetPort", p.name()));
+        serviced.add(map(
+            "name", p.name(), "port", p.number(), "protocol", p.protocol().name(), "targetPort", p.name()));
       }
     }
     if (!serviced.isEmpty()) {
