@@ -49,6 +49,16 @@ class KubernetesYamlTest {
   }
 
   @Test
+  void reading_aDateLikeValue_keepsItsText() {
+    // A base template's annotation such as a release date used to fail to load at all.
+    List<Object> docs = KubernetesYaml.readAll("metadata:\n  annotations:\n    released: 2024-01-01\n"
+        + "    at: 2001-12-14t21:59:43.10-05:00\n", "base.yaml");
+
+    assertThat(docs).containsExactly(Map.of("metadata", Map.of("annotations",
+        Map.of("released", "2024-01-01", "at", "2001-12-14t21:59:43.10-05:00"))));
+  }
+
+  @Test
   void reading_followsTheApiServer_yaml11Booleans_andOctal() {
     List<Object> docs = KubernetesYaml.readAll("hostNetwork: yes\nhostPID: on\nhostIPC: n\nmode: 010\nport: 0o17\n"
         + "big: 1_000\n", "t.yaml");

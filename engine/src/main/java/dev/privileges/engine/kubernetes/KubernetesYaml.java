@@ -30,9 +30,11 @@ public final class KubernetesYaml implements Schema {
 
   private static final ScalarResolver RESOLVER = new Resolver();
 
-  static final KubernetesYaml SCHEMA = new KubernetesYaml();
-
+  // Before SCHEMA: its constructor registers the timestamp constructor under this tag, and a
+  // later declaration would still be null then (every date-like value failed to load).
   private static final Tag TIMESTAMP = new Tag(Tag.PREFIX + "timestamp");
+
+  static final KubernetesYaml SCHEMA = new KubernetesYaml();
 
   private static final Set<String> TRUE = Set.of("y", "Y", "yes", "Yes", "YES", "true", "True", "TRUE",
       "on", "On", "ON");
