@@ -30,8 +30,13 @@ public final class BuildSummary {
     Grant grant = result.grant();
     List<Line> out = new ArrayList<>();
     for (Waiver w : grant.waivers()) {
-      String feature = grant.enabled().stream().filter(c -> c.name().equals(w.collector()))
-          .map(CollectorMetadata::feature).findFirst().orElse("");
+      String feature = "";
+      for (CollectorMetadata c : grant.enabled()) {
+        if (c.name().equals(w.collector())) {
+          feature = c.feature();
+          break;
+        }
+      }
       out.add(new Line(true, "Waiver: collector '" + w.collector() + "' runs without " + w.requirement()
           + ", so its feature '" + feature + "' degrades. Reason given: " + w.reason()));
     }
@@ -43,9 +48,15 @@ public final class BuildSummary {
       info.add("  Granted: nothing beyond the restricted defaults");
     } else {
       info.add("  Granted (item <- collectors):");
-      int width = granted.keySet().stream().mapToInt(String::length).max().orElse(0);
-      granted.forEach((item, collectors) -> info.add("    " + pad(item, width) + " <- "
-          + String.join(", ", collectors)));
+      // Loops, not streams: the summary is printed after the first generate of every fresh JVM,
+      // where each lambda costs a class spun at run time.
+      int width = 0;
+      for (String item : granted.keySet()) {
+        width = Math.max(width, item.length());
+      }
+      for (Map.Entry<String, SortedSet<String>> e : granted.entrySet()) {
+        info.add("    " + pad(e.getKey(), width) + " <- " + String.join(", ", e.getValue()));
+      }
     }
     PodSecurity.Assessment security = grant.podSecurity();
     info.add("  Pod Security level: " + security.level().label() + (security.heldBy().isEmpty() ? ""
@@ -54,12 +65,18 @@ public final class BuildSummary {
       info.add("  Waivers: none");
     } else {
       info.add("  Waivers:");
-      grant.waivers().forEach(w -> info.add("    " + w.collector() + " " + w.requirement() + ": " + w.reason()));
+      for (Waiver w : grant.waivers()) {
+        info.add("    " + w.collector() + " " + w.requirement() + ": " + w.reason());
+      }
     }
     info.add("  Outputs in " + outputShown + ": " + String.join(", ", result.files().keySet()));
-    result.chartPackage().ifPresent(tgz -> info.add("  Helm chart in " + outputShown + ": " + tgz.getFileName()
-        + " and its folder " + grant.options().name() + "/"));
-    info.forEach(text -> out.add(new Line(false, text)));
+    if (result.chartPackage().isPresent()) {
+      info.add("  Helm chart in " + outputShown + ": " + result.chartPackage().get().getFileName() + " and its folder "
+          + grant.options().name() + "/");
+    }
+    for (String text : info) {
+      out.add(new Line(false, text));
+    }
     return out;
   }
 

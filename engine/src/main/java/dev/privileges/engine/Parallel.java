@@ -38,33 +38,22 @@ public final class Parallel {
     int extra = Math.min(threads(), items.size()) - 1;
     if (extra <= 0) {
       List<R> out = new ArrayList<>(items.size());
-      items.forEach(i -> out.add(work.apply(i)));
+      for (T i : items) {
+        out.add(work.apply(i));
+      }
       return out;
     }
-    Object[] results = new Object[items.size()];
-    Throwable[] failures = new Throwable[items.size()];
-    AtomicInteger next = new AtomicInteger();
-    AtomicInteger firstFailure = new AtomicInteger(Integer.MAX_VALUE);
-    Runnable worker = () -> {
-      for (int i = next.getAndIncrement(); i < items.size(); i = next.getAndIncrement()) {
-        if (i > firstFailure.get()) {
-          return; // a loop would have stopped before this item
-        }
-        try {
-          results[i] = work.apply(items.get(i));
-        } catch (RuntimeException | Error e) {
-          failures[i] = e;
-          firstFailure.accumulateAndGet(i, Math::min);
-        }
-      }
-    };
+    Worker<T, R> worker = new Worker<>(items, work);
     List<Thread> helpers = new ArrayList<>(extra);
     for (int t = 0; t < extra; t++) {
       helpers.add(start(worker));
     }
     worker.run();
-    helpers.forEach(Parallel::joinUninterruptibly);
-    for (Throwable f : failures) {
+    for (Thread helper : helpers) {
+      joinUninterruptibly(helper);
+    }
+    Object[] results = worker.results;
+    for (Throwable f : worker.failures) {
       if (f != null) {
         throw rethrow(f);
       }
@@ -74,6 +63,45 @@ public final class Parallel {
     return out;
   }
 
+  /**
+   * Takes the next item until none is left, on each thread of a {@link #map}. A class rather than
+   * a lambda, as are the other pieces of this class: a fresh JVM (the first build of every Maven
+   * run) spins a class at run time for each lambda it meets.
+   */
+  private static final class Worker<T, R> implements Runnable {
+    private final List<T> items;
+    private final Function<? super T, ? extends R> work;
+    final Object[] results;
+    final Throwable[] failures;
+    private final AtomicInteger next = new AtomicInteger();
+    private final AtomicInteger firstFailure = new AtomicInteger(Integer.MAX_VALUE);
+
+    Worker(List<T> items, Function<? super T, ? extends R> work) {
+      this.items = items;
+      this.work = work;
+      this.results = new Object[items.size()];
+      this.failures = new Throwable[items.size()];
+    }
+
+    @Override
+    public void run() {
+      for (int i = next.getAndIncrement(); i < items.size(); i = next.getAndIncrement()) {
+        if (i > firstFailure.get()) {
+          return; // a loop would have stopped before this item
+        }
+        try {
+          results[i] = work.apply(items.get(i));
+        } catch (RuntimeException | Error e) {
+          failures[i] = e;
+          int first = firstFailure.get();
+          while (i < first && !firstFailure.compareAndSet(first, i)) {
+            first = firstFailure.get();
+          }
+        }
+      }
+    }
+  }
+
   /** A piece of work started on its own thread, whose result the caller takes later. */
   public static final class Forked<T> {
     private final Thread thread;
@@ -81,11 +109,14 @@ public final class Parallel {
     private Throwable failure;
 
     private Forked(Supplier<? extends T> work, boolean ownThread) {
-      Runnable run = () -> {
-        try {
-          result = work.get();
-        } catch (RuntimeException | Error e) {
-          failure = e;
+      Runnable run = new Runnable() {
+        @Override
+        public void run() {
+          try {
+            result = work.get();
+          } catch (RuntimeException | Error e) {
+            failure = e;
+          }
         }
       };
       if (ownThread) {

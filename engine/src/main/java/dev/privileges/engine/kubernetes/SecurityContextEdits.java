@@ -51,8 +51,18 @@ public final class SecurityContextEdits {
   private static String addedList(Object was, Object is) {
     List<String> before = names(was);
     List<String> after = names(is);
-    List<String> removed = before.stream().filter(c -> !after.contains(c)).toList();
-    List<String> added = after.stream().filter(c -> !before.contains(c)).toList();
+    List<String> removed = new ArrayList<>();
+    for (String c : before) {
+      if (!after.contains(c)) {
+        removed.add(c);
+      }
+    }
+    List<String> added = new ArrayList<>();
+    for (String c : after) {
+      if (!before.contains(c)) {
+        added.add(c);
+      }
+    }
     String field = Markdown.cellCode("capabilities.add");
     if (after.isEmpty()) {
       return "remove " + field + " (" + codes(removed) + ")";
@@ -68,22 +78,38 @@ public final class SecurityContextEdits {
   }
 
   private static List<String> names(Object list) {
-    return list instanceof List<?> l ? l.stream().map(String::valueOf).toList() : List.of();
+    List<String> out = new ArrayList<>();
+    if (list instanceof List<?> l) {
+      for (Object o : l) {
+        out.add(String.valueOf(o));
+      }
+    }
+    return out;
   }
 
   private static String codes(List<String> names) {
-    return String.join(", ", names.stream().map(Markdown::cellCode).toList());
+    List<String> out = new ArrayList<>();
+    for (String n : names) {
+      out.add(Markdown.cellCode(n));
+    }
+    return String.join(", ", out);
   }
 
   /** A value in YAML flow style, as short as the YAML allows. */
   static String flow(Object value) {
     if (value instanceof Map<?, ?> map) {
       List<String> parts = new ArrayList<>();
-      map.forEach((k, v) -> parts.add(k + ": " + flow(v)));
+      for (Map.Entry<?, ?> e : map.entrySet()) {
+        parts.add(e.getKey() + ": " + flow(e.getValue()));
+      }
       return "{" + String.join(", ", parts) + "}";
     }
     if (value instanceof List<?> list) {
-      return "[" + String.join(", ", list.stream().map(SecurityContextEdits::flow).toList()) + "]";
+      List<String> parts = new ArrayList<>();
+      for (Object o : list) {
+        parts.add(flow(o));
+      }
+      return "[" + String.join(", ", parts) + "]";
     }
     return String.valueOf(value);
   }

@@ -47,44 +47,69 @@ public record LockFile(String podSecurityLevel, SortedMap<String, SortedSet<Stri
 
   public LockFile {
     SortedMap<String, SortedSet<String>> copy = new TreeMap<>();
-    granted.forEach((k, v) -> copy.put(k, new TreeSet<>(v)));
+    for (Map.Entry<String, ? extends java.util.Set<String>> e : granted.entrySet()) {
+      copy.put(e.getKey(), new TreeSet<>(e.getValue()));
+    }
     granted = copy;
   }
 
   /** The lock of a resolved grant. */
   public static LockFile of(Grant grant) {
+    // Loops, not forEach with lambdas: the lock is written in the first generate of every fresh
+    // JVM, where each lambda costs a class spun at run time.
     SortedMap<String, SortedSet<String>> items = new TreeMap<>();
-    grant.privileges().forEach((p, needs) -> put(items, p.name(), needs));
-    grant.capabilities().forEach((c, needs) -> put(items, "capability:" + c, needs));
-    grant.hostPaths().forEach(m -> put(items, "hostPath:" + m.path() + (m.readOnly() ? " read-only" : " read-write"), m.needs()));
-    grant.ports().forEach(p -> {
+    for (Map.Entry<dev.privileges.annotations.Privilege, List<Need>> e : grant.privileges().entrySet()) {
+      put(items, e.getKey().name(), e.getValue());
+    }
+    for (Map.Entry<String, List<Need>> e : grant.capabilities().entrySet()) {
+      put(items, "capability:" + e.getKey(), e.getValue());
+    }
+    for (Grant.HostPathMount m : grant.hostPaths()) {
+      put(items, "hostPath:" + m.path() + (m.readOnly() ? " read-only" : " read-write"), m.needs());
+    }
+    for (Grant.ContainerPort p : grant.ports()) {
       String key = p.number() + "/" + p.protocol().name();
       put(items, "port:" + key, p.needs());
       if (p.hostPort()) {
         put(items, "hostPort:" + key, p.needs());
       }
-    });
-    grant.writablePaths().forEach(w -> {
+    }
+    for (Grant.WritableDirectory w : grant.writablePaths()) {
       put(items, "writablePath:" + w.path(), w.needs());
       if (w.kept()) {
         put(items, "hostPath:" + w.hostPath() + " read-write", w.needs());
       }
-    });
-    grant.apiRules().forEach(r -> {
+    }
+    for (Grant.ApiRule r : grant.apiRules()) {
       String verbs = " " + r.verbs();
-      r.apiGroups().forEach(g -> r.resources().forEach(res ->
-          put(items, "api:" + (g.isEmpty() ? "core" : g) + "/" + res + verbs, r.needs())));
-      r.nonResourceUrls().forEach(u -> put(items, "api:url:" + u + verbs, r.needs()));
-    });
-    grant.confinement().forEach((c, needs) -> put(items, "confinement:" + c.name(), needs));
-    grant.security().keptPathOwner().ifPresent(o ->
-        put(items, "initContainer:" + o.name() + " runAsUser 0, capability " + Grant.KeptPathOwner.CAPABILITY, o.needs()));
+      for (String g : r.apiGroups()) {
+        for (String res : r.resources()) {
+          put(items, "api:" + (g.isEmpty() ? "core" : g) + "/" + res + verbs, r.needs());
+        }
+      }
+      for (String u : r.nonResourceUrls()) {
+        put(items, "api:url:" + u + verbs, r.needs());
+      }
+    }
+    for (Map.Entry<dev.privileges.annotations.Confinement, List<Need>> e : grant.confinement().entrySet()) {
+      put(items, "confinement:" + e.getKey().name(), e.getValue());
+    }
+    if (grant.security().keptPathOwner().isPresent()) {
+      Grant.KeptPathOwner o = grant.security().keptPathOwner().get();
+      put(items, "initContainer:" + o.name() + " runAsUser 0, capability " + Grant.KeptPathOwner.CAPABILITY, o.needs());
+    }
     return new LockFile(grant.podSecurity().level().label(), items);
   }
 
   private static void put(Map<String, SortedSet<String>> items, String key, List<Need> needs) {
-    SortedSet<String> names = items.computeIfAbsent(key, k -> new TreeSet<>());
-    needs.forEach(n -> names.add(n.collector()));
+    SortedSet<String> names = items.get(key);
+    if (names == null) {
+      names = new TreeSet<>();
+      items.put(key, names);
+    }
+    for (Need n : needs) {
+      names.add(n.collector());
+    }
   }
 
   /** The canonical JSON text. */
@@ -97,7 +122,11 @@ public record LockFile(String podSecurityLevel, SortedMap<String, SortedSet<Stri
     while (it.hasNext()) {
       Map.Entry<String, SortedSet<String>> e = it.next();
       out.append("\n    ").append(quote(e.getKey())).append(": [");
-      out.append(String.join(", ", e.getValue().stream().map(LockFile::quote).toList()));
+      boolean first = true;
+      for (String name : e.getValue()) {
+        out.append(first ? "" : ", ").append(quote(name));
+        first = false;
+      }
       out.append(']').append(it.hasNext() ? "," : "\n  ");
     }
     out.append("}\n}\n");

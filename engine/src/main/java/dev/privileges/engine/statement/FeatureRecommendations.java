@@ -87,31 +87,40 @@ public final class FeatureRecommendations {
     FeatureDigest digest = exhaustive ? null : new FeatureDigest(grant);
     Items full = new Items(grant);
     // One resolution per feature, each independent of the others: they share the cores.
-    return List.copyOf(Parallel.map(List.copyOf(byFeature.entrySet()), e -> {
-      String feature = e.getKey();
-      List<String> sorted = List.copyOf(new TreeSet<>(e.getValue()));
-      if (sorted.size() == grant.enabled().size()) {
-        return new Row(feature, sorted, List.of(), List.of(), true, "");
-      }
-      if (digest != null) {
-        try {
-          return diff(feature, sorted, full, new Items(digest.without(feature, grant.options(), resolver)), folded,
-              true);
-        } catch (EngineException unresolvable) {
-          // The other features cannot be deployed without this one (say, a Bidirectional mount
-          // that only this feature's privileged mode allows); the row says so in the words of
-          // the real collectors, since the stand-ins' message names stand-ins.
-        }
-      }
-      Grant smaller;
+    // An anonymous class, not a lambda: a fresh JVM spins a class at run time for each lambda.
+    return List.copyOf(Parallel.map(List.copyOf(byFeature.entrySet()),
+        new java.util.function.Function<Map.Entry<String, List<String>>, Row>() {
+          @Override
+          public Row apply(Map.Entry<String, List<String>> e) {
+            return row(e.getKey(), e.getValue(), grant, digest, full, folded);
+          }
+        }));
+  }
+
+  private Row row(String feature, List<String> collectors, Grant grant, FeatureDigest digest, Items full,
+      java.util.function.Predicate<String> folded) {
+    List<String> sorted = List.copyOf(new TreeSet<>(collectors));
+    if (sorted.size() == grant.enabled().size()) {
+      return new Row(feature, sorted, List.of(), List.of(), true, "");
+    }
+    if (digest != null) {
       try {
-        smaller = resolver.resolve(realBundle(grant), othersOnly(grant, sorted));
-      } catch (EngineException failure) {
-        return new Row(feature, sorted, List.of("cannot be turned off on its own: without it, "
-            + Markdown.text(failure.getMessage())), List.of(), false, "");
+        return diff(feature, sorted, full, new Items(digest.without(feature, grant.options(), resolver)), folded,
+            true);
+      } catch (EngineException unresolvable) {
+        // The other features cannot be deployed without this one (say, a Bidirectional mount
+        // that only this feature's privileged mode allows); the row says so in the words of
+        // the real collectors, since the stand-ins' message names stand-ins.
       }
-      return diff(feature, sorted, full, new Items(smaller), folded, false);
-    }));
+    }
+    Grant smaller;
+    try {
+      smaller = resolver.resolve(realBundle(grant), othersOnly(grant, sorted));
+    } catch (EngineException failure) {
+      return new Row(feature, sorted, List.of("cannot be turned off on its own: without it, "
+          + Markdown.text(failure.getMessage())), List.of(), false, "");
+    }
+    return diff(feature, sorted, full, new Items(smaller), folded, false);
   }
 
   /** The enabled collectors of {@code grant} (waivers already applied) as a bundle. */

@@ -69,7 +69,12 @@ public final class StatementRenderer {
 
   private String render(Grant grant, ItemGroups groups) {
     Map<String, Object> model = new StatementModel().build(grant, groups,
-        new FeatureRecommendations(resolver).rows(grant, groups::folded));
+        new FeatureRecommendations(resolver).rows(grant, new java.util.function.Predicate<String>() {
+          @Override
+          public boolean test(String key) {
+            return groups.folded(key); // a class, not a method reference: see StatementModel
+          }
+        }));
     String templatePath = grant.options().statementTemplate();
     StringWriter out = new StringWriter();
     try {
