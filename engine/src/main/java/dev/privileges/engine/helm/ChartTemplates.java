@@ -18,6 +18,7 @@ import dev.privileges.engine.kubernetes.KubernetesNames;
 import dev.privileges.metadata.ApiRuleRequirement;
 import dev.privileges.metadata.CapabilityRequirement;
 import dev.privileges.metadata.CollectorMetadata;
+import dev.privileges.metadata.ConfinementRequirement;
 import dev.privileges.metadata.HostPathRequirement;
 import dev.privileges.metadata.PortRequirement;
 import dev.privileges.metadata.PrivilegeRequirement;
@@ -44,6 +45,9 @@ import static dev.privileges.engine.helm.ChartCondition.or;
  * the volume names that must be told apart, the Pod Security level) and the object templates read
  * the decisions. The objects are laid out as {@link DaemonSetRenderer} writes them, so that for
  * every set of toggles Helm renders what the engine renders for exactly those collectors.
+ *
+ * <p>Loops and explicit get-or-create rather than streams and lambdas: the chart is built in the
+ * first {@code generate} of every fresh JVM, where each lambda costs a class spun at run time.
  */
 public final class ChartTemplates {
 
@@ -155,10 +159,30 @@ public final class ChartTemplates {
   /** Collector names (sorted, once each) whose condition holds, as {@link Resolver#names} joins them. */
   private Expression collectorNames(Map<Integer, ChartCondition> who) {
     SortedMap<String, ChartCondition> byName = new TreeMap<>();
-    who.forEach((i, c) -> byName.merge(collectors.get(i).name(), and(on(i), c), (a, b) -> or(a, b)));
+    for (Map.Entry<Integer, ChartCondition> e : who.entrySet()) {
+      orInto(byName, collectors.get(e.getKey()).name(), and(on(e.getKey()), e.getValue()));
+    }
     List<Named> names = new ArrayList<>();
-    byName.forEach((n, c) -> names.add(new Named(n, c)));
+    for (Map.Entry<String, ChartCondition> e : byName.entrySet()) {
+      names.add(new Named(e.getKey(), e.getValue()));
+    }
     return joined("n", names, ", ");
+  }
+
+  /** {@code map.merge(key, c, ChartCondition::or)}: the condition, or-ed after any already there. */
+  private static <K> void orInto(Map<K, ChartCondition> map, K key, ChartCondition c) {
+    ChartCondition old = map.get(key);
+    map.put(key, old == null ? c : or(old, c));
+  }
+
+  /** The collectors of {@code key}, a new (sorted) map the first time. */
+  private static <K> Map<Integer, ChartCondition> whoNeeds(Map<K, Map<Integer, ChartCondition>> map, K key) {
+    Map<Integer, ChartCondition> who = map.get(key);
+    if (who == null) {
+      who = new TreeMap<>();
+      map.put(key, who);
+    }
+    return who;
   }
 
   private final SortedMap<Privilege, Map<Integer, ChartCondition>> privilegeNeeds = new TreeMap<>();
@@ -225,20 +249,24 @@ public final class ChartTemplates {
     // replaced by them unless the build chose privileged.
     for (int i = 0; i < collectors.size(); i++) {
       CollectorMetadata c = collectors.get(i);
-      List<CapabilityRequirement> caps = c.capabilities().stream()
-          .filter(r -> KernelCapabilities.needed(r, options.oldestKernel())).toList();
+      List<CapabilityRequirement> caps = new ArrayList<>();
+      for (CapabilityRequirement r : c.capabilities()) {
+        if (KernelCapabilities.needed(r, options.oldestKernel())) {
+          caps.add(r);
+        }
+      }
       for (PrivilegeRequirement p : c.privileges()) {
         if (p.privilege() == Privilege.PRIVILEGED && !options.privilegedInsteadOfCapabilities() && !caps.isEmpty()) {
           continue;
         }
-        privilegeNeeds.computeIfAbsent(p.privilege(), k -> new TreeMap<>()).put(i, ChartCondition.TRUE);
+        whoNeeds(privilegeNeeds, p.privilege()).put(i, ChartCondition.TRUE);
       }
       for (CapabilityRequirement r : caps) {
-        declaredCaps.computeIfAbsent(r.capability(), k -> new TreeMap<>()).put(i, ChartCondition.TRUE);
+        whoNeeds(declaredCaps, r.capability()).put(i, ChartCondition.TRUE);
       }
-      int index = i;
-      c.confinement().forEach(r -> confinements.computeIfAbsent(r.confinement(), k -> new TreeMap<>())
-          .put(index, ChartCondition.TRUE));
+      for (ConfinementRequirement r : c.confinement()) {
+        whoNeeds(confinements, r.confinement()).put(i, ChartCondition.TRUE);
+      }
     }
     privileged = bool("privileged", has(Privilege.PRIVILEGED));
     hostNetwork = bool("hostNetwork", has(Privilege.HOST_NETWORK));
@@ -253,7 +281,9 @@ public final class ChartTemplates {
       }
       if (cap.equals("SYS_ADMIN")) {
         for (String implied : KernelCapabilities.IMPLIED_BY_SYS_ADMIN) {
-          declaredCaps.getOrDefault(implied, Map.of()).keySet().forEach(i -> needs.put(i, ChartCondition.TRUE));
+          for (Integer i : declaredCaps.getOrDefault(implied, Map.of()).keySet()) {
+            needs.put(i, ChartCondition.TRUE);
+          }
         }
       }
       addedCaps.put(cap, bool("cap", added));
@@ -262,10 +292,13 @@ public final class ChartTemplates {
     // Rule 4: who makes the container run as UID 0.
     Map<Integer, ChartCondition> rootNeeds = new TreeMap<>(privilegeNeeds.getOrDefault(Privilege.RUN_AS_ROOT, Map.of()));
     for (Map.Entry<String, Map<Integer, ChartCondition>> e : declaredCaps.entrySet()) {
-      e.getValue().keySet().forEach(i -> rootNeeds.merge(i, not(privileged), ChartCondition::or));
+      for (Integer i : e.getValue().keySet()) {
+        orInto(rootNeeds, i, not(privileged));
+      }
     }
-    privilegeNeeds.getOrDefault(Privilege.PRIVILEGED, Map.of()).keySet()
-        .forEach(i -> rootNeeds.merge(i, ChartCondition.TRUE, ChartCondition::or));
+    for (Integer i : privilegeNeeds.getOrDefault(Privilege.PRIVILEGED, Map.of()).keySet()) {
+      orInto(rootNeeds, i, ChartCondition.TRUE);
+    }
     if (!rootNeeds.isEmpty()) {
       privilegeNeeds.put(Privilege.RUN_AS_ROOT, rootNeeds);
     }
@@ -276,9 +309,11 @@ public final class ChartTemplates {
     appArmor = bool("apparmor", anyOf(confinements.get(Confinement.APPARMOR_UNCONFINED)));
     readOnlyRoot = bool("readOnlyRoot", not(has(Privilege.WRITABLE_ROOT_FILESYSTEM)));
     List<Named> coveredCaps = new ArrayList<>();
-    declaredCaps.forEach((cap, who) -> coveredCaps.add(new Named(cap, anyOf(who))));
     List<ChartCondition> anyDeclared = new ArrayList<>();
-    declaredCaps.values().forEach(who -> anyDeclared.add(anyOf(who)));
+    for (Map.Entry<String, Map<Integer, ChartCondition>> e : declaredCaps.entrySet()) {
+      coveredCaps.add(new Named(e.getKey(), anyOf(e.getValue())));
+      anyDeclared.add(anyOf(e.getValue()));
+    }
     anyCovered = bool("covered", and(privileged, or(anyDeclared)));
     covered = joined("covers", coveredCaps, ",");
 
@@ -323,7 +358,9 @@ public final class ChartTemplates {
       return ChartCondition.FALSE;
     }
     List<ChartCondition> parts = new ArrayList<>();
-    who.forEach((i, c) -> parts.add(and(on(i), c)));
+    for (Map.Entry<Integer, ChartCondition> e : who.entrySet()) {
+      parts.add(and(on(e.getKey()), e.getValue()));
+    }
     return or(parts);
   }
 
@@ -331,7 +368,7 @@ public final class ChartTemplates {
 
   private List<String> featureKeys() {
     if (featureKeysCache == null) {
-      featureKeysCache = collectors.stream().map(CollectorMetadata::feature).distinct().sorted().toList();
+      featureKeysCache = ChartValues.sortedFeatures(collectors);
     }
     return featureKeysCache;
   }
@@ -341,7 +378,12 @@ public final class ChartTemplates {
     SortedMap<String, String> mountPaths = new TreeMap<>();
     for (int i = 0; i < collectors.size(); i++) {
       for (HostPathRequirement h : collectors.get(i).hostPaths()) {
-        byPath.computeIfAbsent(h.path(), k -> new ArrayList<>()).add(i);
+        List<Integer> indices = byPath.get(h.path());
+        if (indices == null) {
+          indices = new ArrayList<>();
+          byPath.put(h.path(), indices);
+        }
+        indices.add(i);
         mountPaths.putIfAbsent(h.path(), h.mountPath());
       }
     }
@@ -361,17 +403,19 @@ public final class ChartTemplates {
             writers.put(i, ChartCondition.TRUE);
           }
           if (h.type() != HostPathType.UNCHECKED) {
-            types.computeIfAbsent(h.type(), k -> new TreeMap<>()).put(i, ChartCondition.TRUE);
+            whoNeeds(types, h.type()).put(i, ChartCondition.TRUE);
           }
-          props.computeIfAbsent(h.propagation(), k -> new TreeMap<>()).put(i, ChartCondition.TRUE);
+          whoNeeds(props, h.propagation()).put(i, ChartCondition.TRUE);
           if (!h.env().isEmpty()) {
-            env.computeIfAbsent(h.env(), k -> new TreeMap<>()).put(i, ChartCondition.TRUE);
+            whoNeeds(env, h.env()).put(i, ChartCondition.TRUE);
           }
         }
       }
       ChartCondition on = bool("host", anyOf(needs));
       Map<HostPathType, ChartCondition> typeConds = new TreeMap<>();
-      types.forEach((t, who) -> typeConds.put(t, anyOf(who)));
+      for (Map.Entry<HostPathType, Map<Integer, ChartCondition>> t : types.entrySet()) {
+        typeConds.put(t.getKey(), anyOf(t.getValue()));
+      }
       // The strongest propagation any enabled collector asked for.
       Map<MountPropagation, ChartCondition> propConds = new TreeMap<>();
       ChartCondition stronger = ChartCondition.FALSE;
@@ -381,7 +425,9 @@ public final class ChartTemplates {
         stronger = or(stronger, mine);
       }
       SortedMap<String, ChartCondition> envConds = new TreeMap<>();
-      env.forEach((name, who) -> envConds.put(name, anyOf(who)));
+      for (Map.Entry<String, Map<Integer, ChartCondition>> n : env.entrySet()) {
+        envConds.put(n.getKey(), anyOf(n.getValue()));
+      }
       Volume v = new Volume();
       v.on = on;
       v.candidates.add(new Candidate(ChartCondition.TRUE, KubernetesNames.volumeName("host", e.getKey()), "host:" + e.getKey()));
@@ -396,21 +442,23 @@ public final class ChartTemplates {
     SortedMap<String, String> hostPathOf = new TreeMap<>();
     for (int i = 0; i < collectors.size(); i++) {
       for (WritablePathRequirement w : collectors.get(i).writablePaths()) {
-        byPath.computeIfAbsent(w.path(), k -> new TreeMap<>()).put(i, ChartCondition.TRUE);
+        whoNeeds(byPath, w.path()).put(i, ChartCondition.TRUE);
         if (!w.hostPath().isEmpty()) {
-          keepers.computeIfAbsent(w.path(), k -> new TreeMap<>()).put(i, ChartCondition.TRUE);
+          whoNeeds(keepers, w.path()).put(i, ChartCondition.TRUE);
           hostPathOf.put(w.path(), w.hostPath());
         }
       }
     }
-    byPath.forEach((path, who) -> {
+    for (Map.Entry<String, Map<Integer, ChartCondition>> e : byPath.entrySet()) {
+      String path = e.getKey();
+      Map<Integer, ChartCondition> who = e.getValue();
       ChartCondition kept = bool("kept", anyOf(keepers.get(path)));
       Volume v = new Volume();
       v.on = bool("writable", anyOf(who));
       v.candidates.add(new Candidate(kept, KubernetesNames.volumeName("kept", path), "writable:" + path));
       v.candidates.add(new Candidate(not(kept), KubernetesNames.volumeName("scratch", path), "writable:" + path));
       writables.add(new WritableItem(path, v.on, kept, hostPathOf.getOrDefault(path, ""), who, v));
-    });
+    }
   }
 
   /**
@@ -420,8 +468,12 @@ public final class ChartTemplates {
    */
   private void decideVolumeNames() {
     List<Volume> all = new ArrayList<>();
-    hostPaths.forEach(h -> all.add(h.volume()));
-    writables.forEach(w -> all.add(w.volume()));
+    for (HostPathItem h : hostPaths) {
+      all.add(h.volume());
+    }
+    for (WritableItem w : writables) {
+      all.add(w.volume());
+    }
     for (Volume v : all) {
       ChartYaml.Node name = null;
       for (int k = v.candidates.size() - 1; k >= 0; k--) {
@@ -471,15 +523,17 @@ public final class ChartTemplates {
     for (int i = 0; i < collectors.size(); i++) {
       for (PortRequirement p : collectors.get(i).ports()) {
         String key = String.format(Locale.ROOT, "%05d/%s", p.number(), p.protocol());
-        byPort.computeIfAbsent(key, k -> new TreeMap<>()).put(i, ChartCondition.TRUE);
+        whoNeeds(byPort, key).put(i, ChartCondition.TRUE);
         first.putIfAbsent(key, p);
         if (p.reachableAtNodeIp()) {
-          reachable.computeIfAbsent(key, k -> new TreeMap<>()).put(i, ChartCondition.TRUE);
+          whoNeeds(reachable, key).put(i, ChartCondition.TRUE);
         }
       }
     }
     List<ChartCondition> serviced = new ArrayList<>();
-    byPort.forEach((key, who) -> {
+    for (Map.Entry<String, Map<Integer, ChartCondition>> e : byPort.entrySet()) {
+      String key = e.getKey();
+      Map<Integer, ChartCondition> who = e.getValue();
       PortRequirement p = first.get(key);
       ChartCondition on = bool("port", anyOf(who));
       ChartCondition reach = anyOf(reachable.get(key));
@@ -488,7 +542,7 @@ public final class ChartTemplates {
       ChartCondition service = bool("serviced", and(on, reach, not(hostPort)));
       serviced.add(service);
       ports.add(new PortItem(p.number(), p.protocol().name(), p.name(), on, hostPort, service, who));
-    });
+    }
     serviceNeeded = bool("service", or(serviced));
   }
 
@@ -505,13 +559,17 @@ public final class ChartTemplates {
       for (ApiRuleRequirement r : collectors.get(i).kubernetesApi()) {
         for (String group : r.apiGroups()) {
           for (String resource : r.resources()) {
-            groups.computeIfAbsent(group, k -> new TreeMap<>()).computeIfAbsent(resource, k -> new TreeMap<>())
-                .computeIfAbsent(i, k -> new TreeSet<>()).addAll(r.verbs());
+            SortedMap<String, Map<Integer, SortedSet<String>>> resources = groups.get(group);
+            if (resources == null) {
+              resources = new TreeMap<>();
+              groups.put(group, resources);
+            }
+            verbs(resources, resource, i).addAll(r.verbs());
             who.put(i, ChartCondition.TRUE);
           }
         }
         for (String url : r.nonResourceUrls()) {
-          urls.computeIfAbsent(url, k -> new TreeMap<>()).computeIfAbsent(i, k -> new TreeSet<>()).addAll(r.verbs());
+          verbs(urls, url, i).addAll(r.verbs());
           who.put(i, ChartCondition.TRUE);
         }
       }
@@ -519,15 +577,19 @@ public final class ChartTemplates {
     needsApi = bool("api", anyOf(who));
     apiNeeds = who;
     decided.append("\n{{- $rules := list }}");
-    groups.forEach((group, resources) -> {
+    for (Map.Entry<String, SortedMap<String, Map<Integer, SortedSet<String>>>> g : groups.entrySet()) {
       decided.append("\n{{- $byVerbs := dict }}");
-      resources.forEach((resource, verbs) -> mergeVerbs(resource, verbs));
+      for (Map.Entry<String, Map<Integer, SortedSet<String>>> resource : g.getValue().entrySet()) {
+        mergeVerbs(resource.getKey(), resource.getValue());
+      }
       decided.append("\n{{- range $k := keys $byVerbs | sortAlpha }}{{- $rules = append $rules (dict \"apiGroups\" (list ")
-          .append(ChartYaml.quote(group)).append(") \"resources\" (get $byVerbs $k) \"verbs\" (splitList \",\" $k)) }}{{- end }}");
-    });
+          .append(ChartYaml.quote(g.getKey())).append(") \"resources\" (get $byVerbs $k) \"verbs\" (splitList \",\" $k)) }}{{- end }}");
+    }
     if (!urls.isEmpty()) {
       decided.append("\n{{- $byVerbs := dict }}");
-      urls.forEach(this::mergeVerbs);
+      for (Map.Entry<String, Map<Integer, SortedSet<String>>> url : urls.entrySet()) {
+        mergeVerbs(url.getKey(), url.getValue());
+      }
       decided.append("\n{{- range $k := keys $byVerbs | sortAlpha }}{{- $rules = append $rules (dict"
           + " \"nonResourceURLs\" (get $byVerbs $k) \"verbs\" (splitList \",\" $k)) }}{{- end }}");
     }
@@ -536,14 +598,31 @@ public final class ChartTemplates {
 
   private Map<Integer, ChartCondition> apiNeeds;
 
+  /** The verbs collector {@code i} asks for on {@code target}, new (sorted) sets the first time. */
+  private static SortedSet<String> verbs(Map<String, Map<Integer, SortedSet<String>>> byTarget, String target, int i) {
+    Map<Integer, SortedSet<String>> byCollector = byTarget.get(target);
+    if (byCollector == null) {
+      byCollector = new TreeMap<>();
+      byTarget.put(target, byCollector);
+    }
+    SortedSet<String> verbs = byCollector.get(i);
+    if (verbs == null) {
+      verbs = new TreeSet<>();
+      byCollector.put(i, verbs);
+    }
+    return verbs;
+  }
+
   private void mergeVerbs(String target, Map<Integer, SortedSet<String>> verbsByCollector) {
     decided.append("\n{{- $v := list }}");
-    verbsByCollector.forEach((i, verbs) -> {
+    for (Map.Entry<Integer, SortedSet<String>> e : verbsByCollector.entrySet()) {
       StringBuilder l = new StringBuilder("(list");
-      verbs.forEach(v -> l.append(' ').append(ChartYaml.quote(v)));
+      for (String v : e.getValue()) {
+        l.append(' ').append(ChartYaml.quote(v));
+      }
       l.append(')');
-      decided.append("\n{{- if ").append(on(i).go()).append(" }}{{- $v = concat $v ").append(l).append(" }}{{- end }}");
-    });
+      decided.append("\n{{- if ").append(on(e.getKey()).go()).append(" }}{{- $v = concat $v ").append(l).append(" }}{{- end }}");
+    }
     decided.append("\n{{- if $v }}{{- $v = $v | uniq | sortAlpha }}{{- if has \"*\" $v }}{{- $v = list \"*\" }}{{- end }}")
         .append("{{- $k := join \",\" $v }}{{- $_ := set $byVerbs $k (append (get $byVerbs $k | default list) ")
         .append(ChartYaml.quote(target)).append(") }}{{- end }}");
@@ -587,21 +666,27 @@ public final class ChartTemplates {
     labels.put(DaemonSetRenderer.ENFORCE_LABEL, new Expression("$d.podSecurityLevel"), ChartCondition.TRUE);
     List<ChartCondition> baseline = new ArrayList<>(List.of(has(Privilege.HOST_NETWORK), has(Privilege.HOST_PID),
         has(Privilege.HOST_IPC), privileged, appArmor, seccompUnconfined));
-    addedCaps.forEach((cap, c) -> {
-      if (!PodSecurity.BASELINE_CAPABILITIES.contains(cap)) {
-        baseline.add(c);
+    for (Map.Entry<String, ChartCondition> e : addedCaps.entrySet()) {
+      if (!PodSecurity.BASELINE_CAPABILITIES.contains(e.getKey())) {
+        baseline.add(e.getValue());
       }
-    });
-    hostPaths.forEach(h -> baseline.add(h.on()));
-    writables.forEach(w -> baseline.add(and(w.on(), w.kept())));
-    ports.forEach(p -> baseline.add(and(p.on(), p.hostPort())));
+    }
+    for (HostPathItem h : hostPaths) {
+      baseline.add(h.on());
+    }
+    for (WritableItem w : writables) {
+      baseline.add(and(w.on(), w.kept()));
+    }
+    for (PortItem p : ports) {
+      baseline.add(and(p.on(), p.hostPort()));
+    }
     List<ChartCondition> restricted = new ArrayList<>(List.of(root, not(escalationDisallowed), privileged, seccompUnset,
         keptOwner));
-    addedCaps.forEach((cap, c) -> {
-      if (!cap.equals("NET_BIND_SERVICE")) {
-        restricted.add(c);
+    for (Map.Entry<String, ChartCondition> e : addedCaps.entrySet()) {
+      if (!e.getKey().equals("NET_BIND_SERVICE")) {
+        restricted.add(e.getValue());
       }
-    });
+    }
     ChartCondition belowBaseline = bool("pssPrivileged", or(baseline));
     ChartCondition belowRestricted = bool("pssBaseline", or(restricted));
     decided.append("\n{{- $_ := set $d \"podSecurityLevel\" ").append(go(choice(belowBaseline,
@@ -634,7 +719,9 @@ public final class ChartTemplates {
     MapNode podLabels = labels().splice("omit .Values.podLabels " + ChartYaml.quote("app.kubernetes.io/name"));
     MapNode annotations = provenance().splice(".Values.podAnnotations");
     List<ChartCondition> anyAnnotation = new ArrayList<>();
-    annotations.entries.forEach(e -> anyAnnotation.add(e.when()));
+    for (ChartYaml.Entry e : annotations.entries) {
+      anyAnnotation.add(e.when());
+    }
     anyAnnotation.add(ChartCondition.value(".Values.podAnnotations"));
     MapNode templateMeta = ChartYaml.map().put("labels", podLabels)
         .put("annotations", annotations, or(anyAnnotation));
@@ -667,7 +754,9 @@ public final class ChartTemplates {
     List<ChartCondition> anyVolume = new ArrayList<>();
     for (HostPathItem h : hostPaths) {
       MapNode hostPath = ChartYaml.map().put("path", h.path());
-      h.types().forEach((t, c) -> hostPath.put("type", t.kubernetesName(), c));
+      for (Map.Entry<HostPathType, ChartCondition> t : h.types().entrySet()) {
+        hostPath.put("type", t.getKey().kubernetesName(), t.getValue());
+      }
       volumes.add(ChartYaml.map().put(new ChartYaml.Literal("name"), h.volume().name, ChartCondition.TRUE)
           .put("hostPath", hostPath), h.on());
       anyVolume.add(h.on());
@@ -694,12 +783,22 @@ public final class ChartTemplates {
     ListNode env = new ListNode();
     env.add(ChartYaml.map().put("name", options.enabledInputsEnv()).put("value", decidedEnabledInputs, ChartCondition.TRUE));
     SortedMap<String, List<HostPathItem>> byEnv = new TreeMap<>();
-    hostPaths.forEach(h -> h.env().keySet().forEach(e -> byEnv.computeIfAbsent(e, k -> new ArrayList<>()).add(h)));
-    byEnv.forEach((name, mounts) -> {
-      for (HostPathItem h : mounts) {
+    for (HostPathItem h : hostPaths) {
+      for (String e : h.env().keySet()) {
+        List<HostPathItem> mounts = byEnv.get(e);
+        if (mounts == null) {
+          mounts = new ArrayList<>();
+          byEnv.put(e, mounts);
+        }
+        mounts.add(h);
+      }
+    }
+    for (Map.Entry<String, List<HostPathItem>> e : byEnv.entrySet()) {
+      String name = e.getKey();
+      for (HostPathItem h : e.getValue()) {
         env.add(ChartYaml.map().put("name", name).put("value", h.mountPath()), h.env().get(name));
       }
-    });
+    }
     env.splice(".Values.extraEnv");
     c.put("env", env);
     ListNode portList = new ListNode();
@@ -713,7 +812,9 @@ public final class ChartTemplates {
     c.put("ports", portList, or(or(anyPort), ChartCondition.value(".Values.extraPorts")));
     MapNode caps = ChartYaml.map().put("drop", List.of("ALL"));
     ListNode add = new ListNode();
-    addedCaps.forEach((cap, when) -> add.add(cap, when));
+    for (Map.Entry<String, ChartCondition> e : addedCaps.entrySet()) {
+      add.add(e.getKey(), e.getValue());
+    }
     caps.put("add", add, or(new ArrayList<>(addedCaps.values())));
     MapNode security = ChartYaml.map()
         .put("privileged", true, privileged)
@@ -727,7 +828,9 @@ public final class ChartTemplates {
     for (HostPathItem h : hostPaths) {
       MapNode m = ChartYaml.map().put(new ChartYaml.Literal("name"), h.volume().name, ChartCondition.TRUE)
           .put("mountPath", h.mountPath()).put("readOnly", true, h.readOnly());
-      h.propagation().forEach((p, when) -> m.put("mountPropagation", p.kubernetesName(), when));
+      for (Map.Entry<MountPropagation, ChartCondition> p : h.propagation().entrySet()) {
+        m.put("mountPropagation", p.getKey().kubernetesName(), p.getValue());
+      }
       mounts.put(h.mountPath(), new Object[] {m, h.on()});
     }
     for (WritableItem w : writables) {
@@ -736,10 +839,10 @@ public final class ChartTemplates {
     }
     ListNode mountList = new ListNode();
     List<ChartCondition> anyMount = new ArrayList<>();
-    mounts.values().forEach(m -> {
+    for (Object[] m : mounts.values()) {
       mountList.add(m[0], (ChartCondition) m[1]);
       anyMount.add((ChartCondition) m[1]);
-    });
+    }
     mountList.splice(".Values.extraVolumeMounts");
     c.put("volumeMounts", mountList, or(or(anyMount), ChartCondition.value(".Values.extraVolumeMounts")));
     c.put("resources", new ChartYaml.Block(".Values.resources"), ChartCondition.value(".Values.resources"));
@@ -765,14 +868,20 @@ public final class ChartTemplates {
   /** Rule 11: the pod annotations naming the collectors behind each privilege, under the same conditions. */
   private MapNode provenance() {
     MapNode a = ChartYaml.map();
-    privilegeNeeds.forEach((p, who) -> a.put(KubernetesNames.annotationKey(slug(p.name())), collectorNames(who), anyOf(who)));
-    capNeeds.forEach((cap, who) -> a.put(KubernetesNames.annotationKey("capability." + slug(cap)),
-        collectorNames(who), addedCaps.get(cap)));
+    for (Map.Entry<Privilege, Map<Integer, ChartCondition>> e : privilegeNeeds.entrySet()) {
+      a.put(KubernetesNames.annotationKey(slug(e.getKey().name())), collectorNames(e.getValue()), anyOf(e.getValue()));
+    }
+    for (Map.Entry<String, Map<Integer, ChartCondition>> e : capNeeds.entrySet()) {
+      a.put(KubernetesNames.annotationKey("capability." + slug(e.getKey())), collectorNames(e.getValue()),
+          addedCaps.get(e.getKey()));
+    }
     a.put(KubernetesNames.annotationKey("privileged.covers"), covered, anyCovered);
     if (keptOwner != ChartCondition.FALSE) {
       Map<Integer, ChartCondition> who = new TreeMap<>();
       for (WritableItem w : writables) {
-        w.needs().forEach((i, c) -> who.merge(i, w.kept(), ChartCondition::or));
+        for (Integer i : w.needs().keySet()) {
+          orInto(who, i, w.kept());
+        }
       }
       a.put(KubernetesNames.annotationKey(KubernetesNames.KEPT_PATH_OWNER), collectorNames(who), keptOwner);
     }
@@ -788,7 +897,9 @@ public final class ChartTemplates {
     if (needsApi != ChartCondition.FALSE) {
       a.put(KubernetesNames.annotationKey("kubernetes-api"), collectorNames(apiNeeds), needsApi);
     }
-    confinements.forEach((c, who) -> a.put(KubernetesNames.annotationKey(slug(c.name())), collectorNames(who), anyOf(who)));
+    for (Map.Entry<Confinement, Map<Integer, ChartCondition>> e : confinements.entrySet()) {
+      a.put(KubernetesNames.annotationKey(slug(e.getKey().name())), collectorNames(e.getValue()), anyOf(e.getValue()));
+    }
     return a;
   }
 

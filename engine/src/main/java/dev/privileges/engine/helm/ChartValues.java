@@ -3,22 +3,32 @@ package dev.privileges.engine.helm;
 import dev.privileges.engine.GenerationOptions;
 import dev.privileges.engine.bundle.Bundle;
 import dev.privileges.engine.grant.Grant;
+import dev.privileges.engine.kubernetes.BaseTemplate;
 import dev.privileges.engine.kubernetes.DaemonSetRenderer;
 import dev.privileges.metadata.CollectorMetadata;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The chart's values: a toggle per feature and per collector (defaults: the build's enabled
  * set), and every setting that is not a privilege (image, labels, resources, tolerations, ...),
  * with the base template's contents as defaults. What the base template adds to the DaemonSet is
  * read from the engine's own merge, so the chart's defaults render what the plugin renders.
+ *
+ * <p>Loops, not streams: this runs in the first {@code generate} of every fresh JVM, where each
+ * lambda costs a class spun at run time.
  */
 public final class ChartValues {
 
@@ -35,17 +45,25 @@ public final class ChartValues {
 
   public ChartValues(Bundle bundle, GenerationOptions options, Grant defaults) {
     List<CollectorMetadata> collectors = List.copyOf(new TreeMap<>(bundle.collectors()).values());
-    List<String> features = collectors.stream().map(CollectorMetadata::feature).distinct().sorted().toList();
+    List<String> features = sortedFeatures(collectors);
     for (String f : features) {
       featureKeys.put(f, featureKey(f, features));
     }
     Map<String, Object> toggles = new LinkedHashMap<>();
     for (String f : features) {
-      List<CollectorMetadata> members = collectors.stream().filter(c -> c.feature().equals(f)).toList();
-      boolean any = members.stream().anyMatch(c -> defaults.enabledNames().contains(c.name()));
+      List<CollectorMetadata> members = new ArrayList<>();
+      boolean any = false;
+      for (CollectorMetadata c : collectors) {
+        if (c.feature().equals(f)) {
+          members.add(c);
+          any = any || defaults.enabledNames().contains(c.name());
+        }
+      }
       Map<String, Object> perCollector = new LinkedHashMap<>();
       // A feature that is off by default turns on with all its collectors.
-      members.forEach(c -> perCollector.put(c.name(), !any || defaults.enabledNames().contains(c.name())));
+      for (CollectorMetadata c : members) {
+        perCollector.put(c.name(), !any || defaults.enabledNames().contains(c.name()));
+      }
       Map<String, Object> feature = new LinkedHashMap<>();
       feature.put("enabled", any);
       feature.put("collectors", perCollector);
@@ -62,6 +80,15 @@ public final class ChartValues {
     return values;
   }
 
+  /** The collectors' features, once each, sorted (unmodifiable). */
+  static List<String> sortedFeatures(List<CollectorMetadata> collectors) {
+    SortedSet<String> features = new TreeSet<>();
+    for (CollectorMetadata c : collectors) {
+      features.add(c.feature());
+    }
+    return List.copyOf(features);
+  }
+
   /** Feature name to its key under {@code features}. */
   public SortedMap<String, String> featureKeys() {
     return featureKeys;
@@ -73,7 +100,13 @@ public final class ChartValues {
    */
   static String featureKey(String feature, List<String> all) {
     String key = camel(feature);
-    List<String> same = all.stream().filter(f -> camel(f).equals(key)).sorted().toList();
+    List<String> same = new ArrayList<>();
+    for (String f : all) {
+      if (camel(f).equals(key)) {
+        same.add(f);
+      }
+    }
+    Collections.sort(same);
     return same.size() == 1 ? key : key + (same.indexOf(feature) + 1);
   }
 
@@ -95,7 +128,8 @@ public final class ChartValues {
   @SuppressWarnings("unchecked")
   private void baseTemplateValues(GenerationOptions options, Grant grant) {
     List<Map<String, Object>> ours = new DaemonSetRenderer().documents(grant);
-    List<Map<String, Object>> merged = options.baseTemplate().map(t -> t.apply(ours, grant)).orElse(ours);
+    Optional<BaseTemplate> template = options.baseTemplate();
+    List<Map<String, Object>> merged = template.isPresent() ? template.get().apply(ours, grant) : ours;
     Map<String, Object> mine = daemonSet(ours);
     Map<String, Object> theirs = daemonSet(merged);
     Map<String, Object> myMeta = (Map<String, Object>) mine.get("metadata");
@@ -106,7 +140,9 @@ public final class ChartValues {
     Map<String, Object> theirSpec = (Map<String, Object>) theirs.get("spec");
     values.put("updateStrategy", theirSpec.get("updateStrategy"));
     Map<String, Object> dsSpec = new LinkedHashMap<>(theirSpec);
-    List.of("selector", "template", "updateStrategy").forEach(dsSpec::remove);
+    dsSpec.remove("selector");
+    dsSpec.remove("template");
+    dsSpec.remove("updateStrategy");
     values.put("daemonSetSpec", dsSpec);
     Map<String, Object> myTemplate = (Map<String, Object>) mySpec.get("template");
     Map<String, Object> theirTemplate = (Map<String, Object>) theirSpec.get("template");
@@ -114,16 +150,20 @@ public final class ChartValues {
     Map<String, Object> theirPodMeta = (Map<String, Object>) theirTemplate.get("metadata");
     values.put("podLabels", extra(theirPodMeta.get("labels"), myPodMeta.get("labels")));
     Map<String, Object> podAnnotations = extra(theirPodMeta.get("annotations"), myPodMeta.get("annotations"));
-    podAnnotations.keySet().removeIf(k -> k.startsWith(DaemonSetRenderer.PROVENANCE_PREFIX));
+    for (Iterator<String> k = podAnnotations.keySet().iterator(); k.hasNext(); ) {
+      if (k.next().startsWith(DaemonSetRenderer.PROVENANCE_PREFIX)) {
+        k.remove();
+      }
+    }
     values.put("podAnnotations", podAnnotations);
     Map<String, Object> myPod = (Map<String, Object>) myTemplate.get("spec");
     Map<String, Object> theirPod = (Map<String, Object>) theirTemplate.get("spec");
     Map<String, Object> podSpec = new LinkedHashMap<>();
-    theirPod.forEach((k, v) -> {
-      if (!POD_KEYS.contains(k) && !NAMED_POD_KEYS.contains(k)) {
-        podSpec.put(k, v);
+    for (Map.Entry<String, Object> e : theirPod.entrySet()) {
+      if (!POD_KEYS.contains(e.getKey()) && !NAMED_POD_KEYS.contains(e.getKey())) {
+        podSpec.put(e.getKey(), e.getValue());
       }
-    });
+    }
     values.put("tolerations", theirPod.getOrDefault("tolerations", List.of()));
     values.put("nodeSelector", theirPod.getOrDefault("nodeSelector", Map.of()));
     values.put("priorityClassName", theirPod.getOrDefault("priorityClassName", ""));
@@ -136,11 +176,11 @@ public final class ChartValues {
     Map<String, Object> theirContainer = (Map<String, Object>) containers.get(0);
     values.put("resources", theirContainer.getOrDefault("resources", Map.of()));
     Map<String, Object> container = new LinkedHashMap<>();
-    theirContainer.forEach((k, v) -> {
-      if (!CONTAINER_KEYS.contains(k) && !k.equals("resources")) {
-        container.put(k, v);
+    for (Map.Entry<String, Object> e : theirContainer.entrySet()) {
+      if (!CONTAINER_KEYS.contains(e.getKey()) && !e.getKey().equals("resources")) {
+        container.put(e.getKey(), e.getValue());
       }
-    });
+    }
     values.put("container", container);
     values.put("extraEnv", tail(theirContainer.get("env"), myContainer.get("env")));
     values.put("extraPorts", tail(theirContainer.get("ports"), myContainer.get("ports")));
@@ -149,7 +189,12 @@ public final class ChartValues {
 
   @SuppressWarnings("unchecked")
   private static Map<String, Object> daemonSet(List<Map<String, Object>> docs) {
-    return docs.stream().filter(d -> "DaemonSet".equals(d.get("kind"))).findFirst().orElseThrow();
+    for (Map<String, Object> d : docs) {
+      if ("DaemonSet".equals(d.get("kind"))) {
+        return d;
+      }
+    }
+    throw new NoSuchElementException("No value present");
   }
 
   @SuppressWarnings("unchecked")
