@@ -11,6 +11,9 @@ import java.util.Map;
  * $d.c<i>} and each named decision as {@code $d.<name>}; every other template reads only those.
  * Trivial parts are folded when built, so a grant that never depends on a toggle renders without
  * a condition.
+ *
+ * <p>Loops, not lambdas: conditions are built in the first {@code generate} of every fresh JVM,
+ * where each lambda costs a class spun at run time.
  */
 sealed interface ChartCondition {
 
@@ -46,7 +49,9 @@ sealed interface ChartCondition {
         return TRUE;
       }
       if (c instanceof Or or) {
-        or.parts().forEach(kept::add);
+        for (ChartCondition p : or.parts()) {
+          kept.add(p);
+        }
       } else if (c != FALSE) {
         kept.add(c);
       }
@@ -65,7 +70,9 @@ sealed interface ChartCondition {
         return FALSE;
       }
       if (c instanceof And and) {
-        and.parts().forEach(kept::add);
+        for (ChartCondition p : and.parts()) {
+          kept.add(p);
+        }
       } else if (c != TRUE) {
         kept.add(c);
       }
@@ -150,7 +157,9 @@ sealed interface ChartCondition {
 
   private static String call(String function, List<ChartCondition> parts) {
     List<String> args = new ArrayList<>();
-    parts.forEach(p -> args.add(p.go()));
+    for (ChartCondition p : parts) {
+      args.add(p.go());
+    }
     return "(" + function + " " + String.join(" ", args) + ")";
   }
 }

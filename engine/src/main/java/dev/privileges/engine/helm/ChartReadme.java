@@ -4,10 +4,15 @@ import dev.privileges.engine.GenerationOptions;
 import dev.privileges.engine.bundle.Bundle;
 import dev.privileges.engine.statement.Markdown;
 import dev.privileges.metadata.CollectorMetadata;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
 
-/** The chart's README.md: how to install it, and every value with its default. */
+/**
+ * The chart's README.md: how to install it, and every value with its default. Loops, not
+ * streams: this runs in the first {@code generate} of every fresh JVM, where each lambda costs a
+ * class spun at run time.
+ */
 public final class ChartReadme {
 
   private ChartReadme() {}
@@ -24,13 +29,20 @@ public final class ChartReadme {
     List<CollectorMetadata> all = List.copyOf(new TreeMap<>(bundle.collectors()).values());
     @SuppressWarnings("unchecked")
     java.util.Map<String, Object> toggles = (java.util.Map<String, Object>) values.values().get("features");
-    values.featureKeys().forEach((feature, key) -> {
-      List<String> names = all.stream().filter(c -> c.feature().equals(feature)).map(CollectorMetadata::name).toList();
+    for (java.util.Map.Entry<String, String> e : values.featureKeys().entrySet()) {
+      String feature = e.getKey();
+      String key = e.getValue();
+      List<String> names = new ArrayList<>();
+      for (CollectorMetadata c : all) {
+        if (c.feature().equals(feature)) {
+          names.add(c.name());
+        }
+      }
       @SuppressWarnings("unchecked")
       Object enabled = ((java.util.Map<String, Object>) toggles.get(key)).get("enabled");
       b.append("| `features.").append(key).append(".enabled` | ").append(Markdown.text(feature)).append(" | ")
           .append(Markdown.text(String.join(", ", names))).append(" | `").append(enabled).append("` |\n");
-    });
+    }
     b.append("\n`features.<key>.collectors.<collector>` turns one collector of an enabled feature on or off.\n\n");
     b.append("## Other values\n\nThese are not privileges; their defaults come from the build (and its base template).\n\n");
     b.append("| Value | What it sets |\n|---|---|\n");

@@ -10,6 +10,9 @@ import java.util.List;
  * YAML with {@code {{- if }}} around conditional entries; every scalar is written as a JSON
  * string or number (JSON is YAML, and quoting keeps YAML 1.1 readers from retyping it), with
  * braces escaped so that no collector string can open a template action.
+ *
+ * <p>Loops, not lambdas: this runs in the first {@code generate} of every fresh JVM, where each
+ * lambda costs a class spun at run time.
  */
 public final class ChartYaml {
 
@@ -99,7 +102,9 @@ public final class ChartYaml {
     }
     if (value instanceof List<?> l) {
       ListNode out = new ListNode();
-      l.forEach(out::add);
+      for (Object item : l) {
+        out.add(item);
+      }
       return out;
     }
     if (value instanceof java.util.Map<?, ?> m) {
@@ -107,7 +112,9 @@ public final class ChartYaml {
       java.util.Map<?, ?> ordered = m instanceof java.util.LinkedHashMap || m instanceof java.util.SortedMap
           ? m : new java.util.TreeMap<>(m);
       MapNode out = new MapNode();
-      ordered.forEach((k, v) -> out.put(String.valueOf(k), v));
+      for (java.util.Map.Entry<?, ?> e : ordered.entrySet()) {
+        out.put(String.valueOf(e.getKey()), e.getValue());
+      }
       return out;
     }
     return new Literal(value);

@@ -8,6 +8,7 @@ import dev.privileges.engine.Option;
 import dev.privileges.engine.bundle.Bundle;
 import dev.privileges.engine.grant.Grant;
 import dev.privileges.engine.kubernetes.Yaml;
+import dev.privileges.metadata.CollectorMetadata;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,6 +24,9 @@ import java.util.zip.GZIPOutputStream;
  * values.schema.json} (an unknown feature or collector fails), {@code README.md} and the
  * templates of {@link ChartTemplates}, and its {@code .tgz} package with fixed entry order, modes
  * and timestamps, so the bytes depend only on the input.
+ *
+ * <p>Loops, not lambdas: the chart is built in the first {@code generate} of every fresh JVM,
+ * where each lambda costs a class spun at run time.
  *
  * @param name the chart's name (the DaemonSet's name)
  * @param version the chart's version (the build's version), also its appVersion
@@ -49,20 +53,24 @@ public record HelmChart(String name, String version, Map<String, String> files) 
         + Yaml.dumpAll(List.of(values.values())));
     files.put("values.schema.json", schema(bundle, values));
     files.put("README.md", ChartReadme.render(name, version, options, bundle, values));
-    new ChartTemplates(bundle, options, values, name).files().forEach(files::put);
+    files.putAll(new ChartTemplates(bundle, options, values, name).files());
     return new HelmChart(name, version, files);
   }
 
   private static String schema(Bundle bundle, ChartValues values) {
     Map<String, Object> features = new TreeMap<>();
-    values.featureKeys().forEach((feature, key) -> {
+    for (Map.Entry<String, String> e : values.featureKeys().entrySet()) {
+      String feature = e.getKey();
       Map<String, Object> collectors = new TreeMap<>();
-      bundle.collectors().values().stream().filter(c -> c.feature().equals(feature))
-          .forEach(c -> collectors.put(c.name(), Map.of("type", "boolean")));
-      features.put(key, Map.of("type", "object", "additionalProperties", false, "description", feature,
+      for (CollectorMetadata c : bundle.collectors().values()) {
+        if (c.feature().equals(feature)) {
+          collectors.put(c.name(), Map.of("type", "boolean"));
+        }
+      }
+      features.put(e.getValue(), Map.of("type", "object", "additionalProperties", false, "description", feature,
           "properties", Map.of("enabled", Map.of("type", "boolean"),
               "collectors", Map.of("type", "object", "additionalProperties", false, "properties", collectors))));
-    });
+    }
     Map<String, Object> properties = new TreeMap<>();
     properties.put("features", Map.of("type", "object", "additionalProperties", false, "properties", features));
     properties.put("image", Map.of("type", "string", "minLength", 1));
