@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Guards two choices that keep the first {@code generate} of a fresh JVM (what every Maven build
+ * Guards three choices that keep the first {@code generate} of a fresh JVM (what every Maven build
  * pays) from bootstrapping costly {@code invokedynamic} machinery, without timing anything: the
  * CLI runs the sample's full set in a child JVM that traces every call site it links, and no call
  * site of our code may link
@@ -23,7 +23,12 @@ import org.junit.jupiter.api.io.TempDir;
  *       {@code toString}, whose first use costs over 50 ms in a fresh JVM and about 10 ms per
  *       further record type (docs/benchmarks.md); hash requirements by their fields instead;
  *   <li>{@code StringConcatFactory}: string concatenation compiled without {@code
- *       -XDstringConcat=inline} (the parent pom sets it for every module).
+ *       -XDstringConcat=inline} (the parent pom sets it for every module);
+ *   <li>{@code LambdaMetafactory}, from the engine or the metadata module: each lambda or method
+ *       reference spins a class with ASM the first time it runs, about 0.4 ms each, and a few
+ *       hundred of them made ASM hot enough for the JIT to compile it on the second core (see
+ *       docs/benchmarks.md); the engine uses loops and small named or anonymous classes instead.
+ *       The front ends (the CLI and its picocli) may use them.
  * </ul>
  */
 class ColdPathLinkageTest {
@@ -31,7 +36,7 @@ class ColdPathLinkageTest {
   @TempDir Path dir;
 
   @Test
-  void firstGenerateInAFreshJvm_linksNoRecordMethodsAndNoIndyConcatenationOfOurs() throws Exception {
+  void firstGenerateInAFreshJvm_linksNoRecordMethodsNoIndyConcatenationAndNoEngineLambdas() throws Exception {
     Map<String, String> config = SamplePom.executions().get("full-set");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> command = new ArrayList<>(List.of(java, "-Djava.lang.invoke.MethodHandle.TRACE_METHOD_LINKAGE=true",
@@ -52,6 +57,12 @@ class ColdPathLinkageTest {
         .noneMatch(l -> l.contains("java.lang.runtime.ObjectMethods.bootstrap"));
     assertThat(ours).as("call sites of ours that concatenate strings through invokedynamic")
         .noneMatch(l -> l.contains("java.lang.invoke.StringConcatFactory"));
+    assertThat(ours).as("call sites of the engine and the metadata module that link a lambda or method reference")
+        .filteredOn(l -> l.startsWith("linkCallSite dev.privileges.engine.")
+            || l.startsWith("linkCallSite dev.privileges.metadata."))
+        .noneMatch(l -> l.contains("java.lang.invoke.LambdaMetafactory"));
+    assertThat(ours).as("the trace shows lambdas (of the front end) at all")
+        .anyMatch(l -> l.contains("java.lang.invoke.LambdaMetafactory"));
     assertThat(dir.resolve("out").resolve("daemonset.yaml")).exists();
   }
 }

@@ -583,7 +583,8 @@ public final class ChartTemplates {
         mergeVerbs(resource.getKey(), resource.getValue());
       }
       decided.append("\n{{- range $k := keys $byVerbs | sortAlpha }}{{- $rules = append $rules (dict \"apiGroups\" (list ")
-          .append(ChartYaml.quote(g.getKey())).append(") \"resources\" (get $byVerbs $k) \"verbs\" (splitList \",\" $k)) }}{{- end }}");
+          .append(ChartYaml.quote(g.getKey()))
+          .append(") \"resources\" (get $byVerbs $k) \"verbs\" (splitList \",\" $k)) }}{{- end }}");
     }
     if (!urls.isEmpty()) {
       decided.append("\n{{- $byVerbs := dict }}");
@@ -621,7 +622,8 @@ public final class ChartTemplates {
         l.append(' ').append(ChartYaml.quote(v));
       }
       l.append(')');
-      decided.append("\n{{- if ").append(on(e.getKey()).go()).append(" }}{{- $v = concat $v ").append(l).append(" }}{{- end }}");
+      decided.append("\n{{- if ").append(on(e.getKey()).go()).append(" }}{{- $v = concat $v ").append(l)
+          .append(" }}{{- end }}");
     }
     decided.append("\n{{- if $v }}{{- $v = $v | uniq | sortAlpha }}{{- if has \"*\" $v }}{{- $v = list \"*\" }}{{- end }}")
         .append("{{- $k := join \",\" $v }}{{- $_ := set $byVerbs $k (append (get $byVerbs $k | default list) ")

@@ -32,6 +32,10 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
  * other template key is kept, after the plugin's keys, in the template's order. The agent container
  * is the template container named like {@code <containerName>} (or the only container); other
  * containers and init containers are kept but may hold no privilege at all.
+ *
+ * <p>Loops, not lambdas, on the merge path: it runs in the first {@code generate} of every fresh
+ * JVM, where each lambda costs a class spun at run time. Paths that only build an error message
+ * may use streams.
  */
 public final class BaseTemplate {
 
@@ -76,12 +80,11 @@ public final class BaseTemplate {
   public static BaseTemplate parse(String text, String file) {
     List<Object> documents = new ArrayList<>();
     try {
-      KubernetesYaml.loader(file).loadAllFromString(text)
-          .forEach(d -> {
-            if (d != null) {
-              documents.add(d);
-            }
-          });
+      for (Object d : KubernetesYaml.loader(file).loadAllFromString(text)) {
+        if (d != null) {
+          documents.add(d);
+        }
+      }
     } catch (YamlEngineException e) {
       throw new EngineException(Option.BASE_TEMPLATE + " " + file + " is not valid YAML: "
           + e.getMessage().replace('\n', ' ').trim() + ". Fix the syntax");
@@ -145,11 +148,12 @@ public final class BaseTemplate {
       throw fail("spec.selector", "is set by the plugin to " + spec.get("selector") + ": remove it");
     }
     checkUpdateStrategy(grant);
-    daemonSetSpec.forEach((k, v) -> {
+    for (Map.Entry<String, Object> e : daemonSetSpec.entrySet()) {
+      String k = e.getKey();
       if (!k.equals("selector") && !k.equals("template")) {
-        spec.put(k, v); // updateStrategy, minReadySeconds, revisionHistoryLimit: the user's choice
+        spec.put(k, e.getValue()); // updateStrategy, minReadySeconds, revisionHistoryLimit: the user's choice
       }
-    });
+    }
     Map<String, Object> template = new LinkedHashMap<>((Map<String, Object>) spec.get("template"));
     Map<String, Object> tMeta = new LinkedHashMap<>((Map<String, Object>) template.get("metadata"));
     mergeMetadata(tMeta, podMeta, podPath.replaceAll("spec$", "metadata"));
@@ -192,11 +196,11 @@ public final class BaseTemplate {
             "name", podPath + ".volumes"));
         case "securityContext" -> {
           Map<String, Object> sc = new LinkedHashMap<>((Map<String, Object>) generated.get(k));
-          ((Map<String, Object>) e.getValue()).forEach((sk, sv) -> {
-            if (POD_SECURITY_KEPT.contains(sk)) {
-              sc.put(sk, sv);
+          for (Map.Entry<String, Object> s : ((Map<String, Object>) e.getValue()).entrySet()) {
+            if (POD_SECURITY_KEPT.contains(s.getKey())) {
+              sc.put(s.getKey(), s.getValue());
             }
-          });
+          }
           pod.put(k, sc);
         }
         default -> pod.putIfAbsent(k, e.getValue());
@@ -248,7 +252,9 @@ public final class BaseTemplate {
   private List<Object> append(List<Object> ours, List<Object> theirs, String key, String path) {
     List<Object> out = new ArrayList<>(ours);
     Set<Object> taken = new TreeSet<>();
-    ours.forEach(x -> taken.add(String.valueOf(((Map<String, Object>) x).get(key))));
+    for (Object x : ours) {
+      taken.add(String.valueOf(((Map<String, Object>) x).get(key)));
+    }
     for (int i = 0; i < theirs.size(); i++) {
       Object name = ((Map<String, Object>) theirs.get(i)).get(key);
       if (taken.contains(String.valueOf(name))) {
@@ -264,11 +270,11 @@ public final class BaseTemplate {
   private List<Object> appendPorts(List<Object> ours, List<Object> theirs, String path) {
     List<Object> out = new ArrayList<>(ours);
     Set<String> taken = new TreeSet<>();
-    ours.forEach(x -> {
+    for (Object x : ours) {
       Map<String, Object> p = (Map<String, Object>) x;
       taken.add(p.get("containerPort") + "/" + p.get("protocol"));
       taken.add("name:" + p.get("name"));
-    });
+    }
     for (int i = 0; i < theirs.size(); i++) {
       Map<String, Object> p = (Map<String, Object>) theirs.get(i);
       String key = p.get("containerPort") + "/" + p.getOrDefault("protocol", "TCP");
@@ -285,10 +291,10 @@ public final class BaseTemplate {
   private List<Object> appendMounts(List<Object> ours, List<Object> theirs, String path) {
     Set<String> volumes = new TreeSet<>();
     Set<String> paths = new TreeSet<>();
-    ours.forEach(x -> {
+    for (Object x : ours) {
       volumes.add(String.valueOf(((Map<String, Object>) x).get("name")));
       paths.add(String.valueOf(((Map<String, Object>) x).get("mountPath")));
-    });
+    }
     List<Object> out = new ArrayList<>(ours);
     for (int i = 0; i < theirs.size(); i++) {
       Map<String, Object> m = (Map<String, Object>) theirs.get(i);

@@ -12,6 +12,9 @@ import java.util.Set;
  * so that every wrong shape ends in one message naming the file, the path
  * ({@code spec.template.spec.volumes[0]}) and what was expected, instead of an exception later.
  * Fields the merge does not read keep whatever shape the user gave; the API server judges them.
+ *
+ * <p>Loops, not lambdas: the check runs in the first {@code generate} of every fresh JVM, where
+ * each lambda costs a class spun at run time.
  */
 public final class TemplateShape {
 
@@ -66,7 +69,9 @@ public final class TemplateShape {
     for (String key : List.of("labels", "annotations")) {
       Map<String, Object> entries = mapping(meta.get(key), path + "." + key, "a mapping of names to strings");
       if (entries != null) {
-        entries.forEach((k, v) -> string(v, path + "." + key + "." + k, "a string (quote it)"));
+        for (Map.Entry<String, Object> e : entries.entrySet()) {
+          string(e.getValue(), path + "." + key + "." + e.getKey(), "a string (quote it)");
+        }
       }
     }
     string(meta.get("name"), path + ".name", "a name");
@@ -78,7 +83,9 @@ public final class TemplateShape {
     if (pod == null) {
       return;
     }
-    POD_BOOLEANS.forEach(k -> bool(pod.get(k), path + "." + k));
+    for (String k : POD_BOOLEANS) {
+      bool(pod.get(k), path + "." + k);
+    }
     string(pod.get("serviceAccountName"), path + ".serviceAccountName", "a ServiceAccount name");
     string(pod.get("serviceAccount"), path + ".serviceAccount", "a ServiceAccount name");
     securityContext(pod.get("securityContext"), path + ".securityContext");
@@ -139,8 +146,12 @@ public final class TemplateShape {
     if (sc == null) {
       return;
     }
-    SECURITY_BOOLEANS.forEach(k -> bool(sc.get(k), path + "." + k));
-    SECURITY_INTEGERS.forEach(k -> integer(sc.get(k), path + "." + k));
+    for (String k : SECURITY_BOOLEANS) {
+      bool(sc.get(k), path + "." + k);
+    }
+    for (String k : SECURITY_INTEGERS) {
+      integer(sc.get(k), path + "." + k);
+    }
     for (String profile : List.of("seccompProfile", "appArmorProfile")) {
       Map<String, Object> p = mapping(sc.get(profile), path + "." + profile, "a profile (type: ...)");
       if (p != null) {
