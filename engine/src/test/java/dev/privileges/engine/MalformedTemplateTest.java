@@ -10,6 +10,7 @@ import dev.privileges.engine.kubernetes.Yaml;
 import static dev.privileges.engine.TestBundles.bundle;
 import static dev.privileges.engine.TestBundles.collector;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
@@ -85,11 +86,14 @@ class MalformedTemplateTest {
   }
 
   @Test
-  void volumesNotAList_namesTheFileAndPath() {
-    assertThatThrownBy(() -> BaseTemplate.parse("spec:\n  volumes: notalist\n", "base.yaml"))
-        .isInstanceOf(EngineException.class)
-        .hasMessage("<baseTemplate> base.yaml: spec.volumes is the string 'notalist', expected a list of volumes"
-            + " (a YAML sequence, each item on a '- ' line): fix the template");
+  void volumesNotAList_namesTheFileAndPath_andTheOptionInEachFrontEndsSyntax() {
+    EngineException e = catchThrowableOfType(EngineException.class,
+        () -> BaseTemplate.parse("spec:\n  volumes: notalist\n", "base.yaml"));
+
+    assertThat(e.message(Option.Syntax.MAVEN)).isEqualTo("<baseTemplate> base.yaml: spec.volumes is the string"
+        + " 'notalist', expected a list of volumes (a YAML sequence, each item on a '- ' line): fix the template");
+    // The CLI's message used to carry the pom's spelling too.
+    assertThat(e.message(Option.Syntax.CLI)).startsWith("--base-template base.yaml: spec.volumes is the string");
   }
 
   @ParameterizedTest(name = "seed {0}")

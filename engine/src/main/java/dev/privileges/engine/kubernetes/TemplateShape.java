@@ -1,6 +1,7 @@
 package dev.privileges.engine.kubernetes;
 
 import dev.privileges.engine.EngineException;
+import dev.privileges.engine.Option;
 
 import java.util.List;
 import java.util.Map;
@@ -216,12 +217,12 @@ public final class TemplateShape {
 
   private void required(Map<String, Object> map, String key, String path) {
     if (!map.containsKey(key) || map.get(key) == null) {
-      throw new EngineException("<baseTemplate> " + file + ": " + path + " has no " + key + ": add it");
+      throw new EngineException(Option.BASE_TEMPLATE + " " + file + ": " + path + " has no " + key + ": add it");
     }
   }
 
   private EngineException wrong(String path, Object value, String expected) {
-    return new EngineException("<baseTemplate> " + file + ": " + path + " is " + describe(value)
+    return new EngineException(Option.BASE_TEMPLATE + " " + file + ": " + path + " is " + describe(value)
         + ", expected " + expected + ": fix the template");
   }
 
