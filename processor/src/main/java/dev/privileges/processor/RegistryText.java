@@ -22,7 +22,9 @@ final class RegistryText {
 
   /** The text of {@code collectors}, in their order (the caller sorts them by name). */
   static String of(Collection<CollectorMetadata> collectors) {
-    StringBuilder out = new StringBuilder();
+    // Sized for a few hundred characters a collector, so that the text of a large module is not
+    // copied again at every doubling.
+    StringBuilder out = new StringBuilder(Math.max(16, collectors.size() * 512));
     for (CollectorMetadata c : collectors) {
       out.append(RegistryData.encode(descriptorOf(c)));
     }

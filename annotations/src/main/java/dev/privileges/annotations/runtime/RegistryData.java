@@ -44,7 +44,7 @@ public final class RegistryData {
 
   /** The text of one collector, ending with a line feed. */
   public static String encode(CollectorDescriptor c) {
-    StringBuilder out = new StringBuilder();
+    StringBuilder out = new StringBuilder(512); // a collector's text is a few hundred characters
     line(out, COLLECTOR, c.name(), c.feature(), c.description(), c.source(), c.noPrivilegesReason());
     for (RequirementDescriptor r : c.requirements()) {
       if (r.kind().equals(COLLECTOR)) {
@@ -132,7 +132,16 @@ public final class RegistryData {
   }
 
   private static void escape(StringBuilder out, String field) {
-    for (int i = 0; i < field.length(); i++) {
+    int plain = 0; // most fields need no escape: append them whole, without growing char by char
+    while (plain < field.length()) {
+      char ch = field.charAt(plain);
+      if (ch == '\\' || ch == '\t' || ch == '\n' || ch == '\r') {
+        break;
+      }
+      plain++;
+    }
+    out.append(field, 0, plain);
+    for (int i = plain; i < field.length(); i++) {
       char ch = field.charAt(i);
       switch (ch) {
         case '\\' -> out.append("\\\\");
