@@ -30,60 +30,68 @@ public final class CollectorValidator {
     }
     for (int i = 0; i < c.privileges().size(); i++) {
       PrivilegeRequirement p = c.privileges().get(i);
-      String at = "privileges[" + i + "]";
       if (p.privilege() == null) {
-        out.add(new Finding(at + ".privilege", missing("privilege", "HOST_PID")));
+        out.add(new Finding(at("privileges", i, "privilege"), missing("privilege", "HOST_PID")));
       }
-      add(out, at + ".reason", DeclarationRules.reason("privilege " + p.privilege(), p.reason()));
+      if (!DeclarationRules.hasReason(p.reason())) {
+        add(out, "privileges", i, "reason", DeclarationRules.reason("privilege " + p.privilege(), p.reason()));
+      }
     }
     for (int i = 0; i < c.capabilities().size(); i++) {
       CapabilityRequirement r = c.capabilities().get(i);
-      String at = "capabilities[" + i + "]";
-      add(out, at + ".capability", DeclarationRules.capability(r.capability()));
+      add(out, "capabilities", i, "capability", DeclarationRules.capability(r.capability()));
       Optional<String> normalized = LinuxCapabilities.normalize(r.capability());
       if (normalized.isPresent() && !normalized.get().equals(r.capability())) {
-        out.add(new Finding(at + ".capability", new Violation("CapabilityNotNormalized",
+        out.add(new Finding(at("capabilities", i, "capability"), new Violation("CapabilityNotNormalized",
             "capability '" + r.capability() + "' must be written as '"
                 + normalized.get() + "' in metadata")));
       }
-      add(out, at + ".fromKernel", DeclarationRules.kernelVersion("fromKernel", r.fromKernel()));
-      add(out, at + ".beforeKernel", DeclarationRules.kernelVersion("beforeKernel", r.beforeKernel()));
-      add(out, at, DeclarationRules.kernelRange(r.fromKernel(), r.beforeKernel()));
-      add(out, at + ".reason", DeclarationRules.reason("capability " + r.capability(), r.reason()));
+      add(out, "capabilities", i, "fromKernel", DeclarationRules.kernelVersion("fromKernel", r.fromKernel()));
+      add(out, "capabilities", i, "beforeKernel",
+          DeclarationRules.kernelVersion("beforeKernel", r.beforeKernel()));
+      add(out, "capabilities", i, "", DeclarationRules.kernelRange(r.fromKernel(), r.beforeKernel()));
+      if (!DeclarationRules.hasReason(r.reason())) {
+        add(out, "capabilities", i, "reason", DeclarationRules.reason("capability " + r.capability(), r.reason()));
+      }
     }
     for (int i = 0; i < c.hostPaths().size(); i++) {
       HostPathRequirement h = c.hostPaths().get(i);
-      String at = "hostPaths[" + i + "]";
-      add(out, at + ".path", DeclarationRules.absolutePath("host path", h.path()));
-      add(out, at + ".mountPath", DeclarationRules.mountPath("mount path", h.mountPath()));
+      add(out, "hostPaths", i, "path", DeclarationRules.absolutePath("host path", h.path()));
+      add(out, "hostPaths", i, "mountPath", DeclarationRules.mountPath("mount path", h.mountPath()));
       if (!h.env().isEmpty()) {
-        add(out, at + ".env", DeclarationRules.envName(h.env()));
+        add(out, "hostPaths", i, "env", DeclarationRules.envName(h.env()));
       }
-      add(out, at + ".reason", DeclarationRules.reason("host path " + h.path(), h.reason()));
+      if (!DeclarationRules.hasReason(h.reason())) {
+        add(out, "hostPaths", i, "reason", DeclarationRules.reason("host path " + h.path(), h.reason()));
+      }
     }
     for (int i = 0; i < c.ports().size(); i++) {
       PortRequirement p = c.ports().get(i);
-      String at = "ports[" + i + "]";
-      add(out, at + ".number", DeclarationRules.portNumber(p.number()));
-      add(out, at + ".name", DeclarationRules.portName(p.name()));
-      add(out, at + ".reason", DeclarationRules.reason("port " + p.number(), p.reason()));
+      add(out, "ports", i, "number", DeclarationRules.portNumber(p.number()));
+      add(out, "ports", i, "name", DeclarationRules.portName(p.name()));
+      if (!DeclarationRules.hasReason(p.reason())) {
+        add(out, "ports", i, "reason", DeclarationRules.reason("port " + p.number(), p.reason()));
+      }
     }
     for (int i = 0; i < c.writablePaths().size(); i++) {
       WritablePathRequirement w = c.writablePaths().get(i);
-      String at = "writablePaths[" + i + "]";
-      add(out, at + ".path", DeclarationRules.mountPath("writable path", w.path()));
-      add(out, at + ".hostPath",
+      add(out, "writablePaths", i, "path", DeclarationRules.mountPath("writable path", w.path()));
+      add(out, "writablePaths", i, "hostPath",
           DeclarationRules.writableHostPath(w.path(), w.keepAcrossRestarts(), w.hostPath()));
-      add(out, at + ".reason", DeclarationRules.reason("writable path " + w.path(), w.reason()));
+      if (!DeclarationRules.hasReason(w.reason())) {
+        add(out, "writablePaths", i, "reason", DeclarationRules.reason("writable path " + w.path(), w.reason()));
+      }
     }
     for (int i = 0; i < c.kubernetesApi().size(); i++) {
       ApiRuleRequirement r = c.kubernetesApi().get(i);
-      String at = "kubernetesApi[" + i + "]";
-      add(out, at, DeclarationRules.apiRuleShape(r.apiGroups(), r.resources(), r.nonResourceUrls(), r.verbs()));
+      add(out, "kubernetesApi", i, "",
+          DeclarationRules.apiRuleShape(r.apiGroups(), r.resources(), r.nonResourceUrls(), r.verbs()));
       for (String verb : r.verbs()) {
-        add(out, at + ".verbs", DeclarationRules.apiVerb(verb));
+        add(out, "kubernetesApi", i, "verbs", DeclarationRules.apiVerb(verb));
       }
-      add(out, at + ".reason", DeclarationRules.reason("API rule", r.reason()));
+      if (!DeclarationRules.hasReason(r.reason())) {
+        add(out, "kubernetesApi", i, "reason", DeclarationRules.reason("API rule", r.reason()));
+      }
     }
     for (int i = 0; i < c.confinement().size(); i++) {
       ConfinementRequirement r = c.confinement().get(i);
@@ -117,37 +125,36 @@ public final class CollectorValidator {
     Map<String, String> byEnv = new HashMap<>();
     for (int i = 0; i < c.hostPaths().size(); i++) {
       HostPathRequirement h = c.hostPaths().get(i);
-      String at = "hostPaths[" + i + "]";
       HostPathRequirement before = byPath.putIfAbsent(h.path(), h);
       if (before != null && !sameMount(before, h)) {
-        out.add(new Finding(at, new Violation("ContradictoryHostPath",
+        out.add(new Finding(at("hostPaths", i, ""), new Violation("ContradictoryHostPath",
             "host path '" + h.path() + "' is declared twice with different settings ("
                 + describe(before) + " and " + describe(h) + "): declare it once, read-write"
                 + " if the collector writes there")));
       }
       String mountedBefore = byMount.putIfAbsent(h.mountPath(), h.path());
       if (mountedBefore != null && !mountedBefore.equals(h.path())) {
-        out.add(new Finding(at + ".mountPath", new Violation("ConflictingMountPath",
+        out.add(new Finding(at("hostPaths", i, "mountPath"), new Violation("ConflictingMountPath",
             "mount path '" + h.mountPath() + "' is used for both '" + mountedBefore + "' and '"
                 + h.path() + "': give each host path its own mount path")));
       }
       if (!h.env().isEmpty()) {
         String envBefore = byEnv.putIfAbsent(h.env(), h.mountPath());
         if (envBefore != null && !envBefore.equals(h.mountPath())) {
-          out.add(new Finding(at + ".env", new Violation("ConflictingEnv",
+          out.add(new Finding(at("hostPaths", i, "env"), new Violation("ConflictingEnv",
               "environment variable '" + h.env() + "' would point at both '" + envBefore
                   + "' and '" + h.mountPath() + "': give each mount its own variable")));
         }
       }
       if ((h.type() == HostPathType.DIRECTORY_OR_CREATE || h.type() == HostPathType.FILE_OR_CREATE)
           && h.readOnly()) {
-        out.add(new Finding(at + ".type", new Violation("HostPathTypeConflict",
+        out.add(new Finding(at("hostPaths", i, "type"), new Violation("HostPathTypeConflict",
             "host path '" + h.path() + "' has type " + h.type() + ", which creates it on the node,"
                 + " but is read-only: use DIRECTORY or FILE to mount an existing path read-only,"
                 + " or set readOnly = false")));
       }
       if (h.propagation() == MountPropagation.BIDIRECTIONAL && !declaresPrivileged(c)) {
-        out.add(new Finding(at + ".propagation", new Violation("BidirectionalNeedsPrivileged",
+        out.add(new Finding(at("hostPaths", i, "propagation"), new Violation("BidirectionalNeedsPrivileged",
             "host path '" + h.path() + "' uses BIDIRECTIONAL propagation, which Kubernetes only"
                 + " allows in privileged containers: use HOST_TO_CONTAINER, or also declare"
                 + " @RequiresPrivilege(Privilege.PRIVILEGED)")));
@@ -159,11 +166,10 @@ public final class CollectorValidator {
     Map<String, PortRequirement> byName = new HashMap<>();
     for (int i = 0; i < c.ports().size(); i++) {
       PortRequirement p = c.ports().get(i);
-      String at = "ports[" + i + "]";
       PortRequirement before = byPort.putIfAbsent(p.number() + "/" + p.protocol(), p);
       if (before != null
           && (!before.name().equals(p.name()) || before.reachableAtNodeIp() != p.reachableAtNodeIp())) {
-        out.add(new Finding(at, new Violation("ContradictoryPort",
+        out.add(new Finding(at("ports", i, ""), new Violation("ContradictoryPort",
             "port " + p.number() + "/" + p.protocol() + " is declared twice with different"
                 + " settings (name '" + before.name() + "', reachableAtNodeIp "
                 + before.reachableAtNodeIp() + " and name '" + p.name() + "', reachableAtNodeIp "
@@ -172,7 +178,7 @@ public final class CollectorValidator {
       }
       PortRequirement named = byName.putIfAbsent(p.name(), p);
       if (named != null && (named.number() != p.number() || named.protocol() != p.protocol())) {
-        out.add(new Finding(at + ".name", new Violation("DuplicatePortName",
+        out.add(new Finding(at("ports", i, "name"), new Violation("DuplicatePortName",
             "port name '" + p.name() + "' is used for both " + named.number() + "/"
                 + named.protocol() + " and " + p.number() + "/" + p.protocol() + ": Kubernetes"
                 + " needs a distinct name per port, such as '" + p.name() + "-"
@@ -191,24 +197,23 @@ public final class CollectorValidator {
     Map<String, WritablePathRequirement> byPath = new HashMap<>();
     for (int i = 0; i < c.writablePaths().size(); i++) {
       WritablePathRequirement w = c.writablePaths().get(i);
-      String at = "writablePaths[" + i + "]";
       WritablePathRequirement before = byPath.putIfAbsent(w.path(), w);
       if (before != null && (before.keepAcrossRestarts() != w.keepAcrossRestarts()
           || !before.hostPath().equals(w.hostPath()))) {
-        out.add(new Finding(at, new Violation("ContradictoryWritablePath",
+        out.add(new Finding(at("writablePaths", i, ""), new Violation("ContradictoryWritablePath",
             "writable path '" + w.path() + "' is declared twice, " + describe(before) + " and "
                 + describe(w) + ": declare it once, kept across restarts if any part of the"
                 + " collector needs its content to survive")));
       }
       for (HostPathRequirement h : c.hostPaths()) {
         if (w.path().equals(h.mountPath())) {
-          out.add(new Finding(at + ".path", new Violation("WritablePathIsHostMount",
+          out.add(new Finding(at("writablePaths", i, "path"), new Violation("WritablePathIsHostMount",
               "writable path '" + w.path() + "' is also the mount path of host path '" + h.path()
                   + "': a pod cannot mount two volumes at one path; to write into the node"
                   + " directory, declare the host path with readOnly = false and drop the"
                   + " writable path, or give the writable path its own path")));
         } else if (h.readOnly() && isBelow(w.path(), h.mountPath())) {
-          out.add(new Finding(at + ".path", new Violation("WritablePathInReadOnlyMount",
+          out.add(new Finding(at("writablePaths", i, "path"), new Violation("WritablePathInReadOnlyMount",
               "writable path '" + w.path() + "' lies inside the read-only mount of host path '"
                   + h.path() + "' at '" + h.mountPath() + "', so writes there fail: move the"
                   + " writable path out of '" + h.mountPath() + "', or mount the host path with"
@@ -307,6 +312,22 @@ public final class CollectorValidator {
       }
     }
     return false;
+  }
+
+  /**
+   * Adds {@code v} for field {@code field} of element {@code i} of {@code list}; the name, like
+   * {@code hostPaths[2].path}, is built only for a violation: a valid collector, the usual case
+   * for every one a build reads, then builds none.
+   */
+  private static void add(List<Finding> out, String list, int i, String field, Optional<Violation> v) {
+    if (v.isPresent()) {
+      out.add(new Finding(at(list, i, field), v.get()));
+    }
+  }
+
+  /** {@code hostPaths[2].path}, or {@code hostPaths[2]} for an empty {@code field}. */
+  private static String at(String list, int i, String field) {
+    return list + "[" + i + "]" + (field.isEmpty() ? "" : "." + field);
   }
 
   private static void add(List<Finding> out, String field, Optional<Violation> v) {

@@ -27,9 +27,14 @@ public final class DeclarationRules {
 
   private DeclarationRules() {}
 
+  /** Whether {@code reason} passes {@link #reason}: callers build the label only when it does not. */
+  public static boolean hasReason(String reason) {
+    return reason != null && !reason.isBlank();
+  }
+
   /** {@code reason}: one non-blank sentence. */
   public static Optional<Violation> reason(String what, String reason) {
-    if (reason == null || reason.isBlank()) {
+    if (!hasReason(reason)) {
       return fail(
           "BlankReason",
           "the reason of " + what + " is blank: say in one sentence what the collector does"
