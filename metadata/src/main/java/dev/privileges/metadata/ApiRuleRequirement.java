@@ -22,7 +22,7 @@ public record ApiRuleRequirement(
     List<String> nonResourceUrls,
     List<String> verbs,
     String reason,
-    String declaredBy) {
+    String declaredBy) implements SortKeyed {
 
   public ApiRuleRequirement {
     apiGroups = sortedDistinct(apiGroups);
@@ -35,7 +35,8 @@ public record ApiRuleRequirement(
     return values == null ? List.of() : values.stream().distinct().sorted().toList();
   }
 
-  String sortKey() {
+  @Override
+  public String sortKey() {
     return apiGroups + "\0" + resources + "\0" + nonResourceUrls + "\0" + verbs + "\0" + declaredBy;
   }
 }

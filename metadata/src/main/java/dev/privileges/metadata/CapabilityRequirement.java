@@ -15,14 +15,15 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 @JsonPropertyOrder(alphabetic = true)
 public record CapabilityRequirement(
-    String capability, String fromKernel, String beforeKernel, String reason, String declaredBy) {
+    String capability, String fromKernel, String beforeKernel, String reason, String declaredBy) implements SortKeyed {
 
   public CapabilityRequirement {
     fromKernel = fromKernel == null ? "" : fromKernel;
     beforeKernel = beforeKernel == null ? "" : beforeKernel;
   }
 
-  String sortKey() {
+  @Override
+  public String sortKey() {
     return capability + "\0" + fromKernel + "\0" + beforeKernel + "\0" + declaredBy + "\0" + reason;
   }
 }

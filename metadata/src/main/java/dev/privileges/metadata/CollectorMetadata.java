@@ -73,7 +73,7 @@ public record CollectorMetadata(
    * both keys per comparison cost more than the rest of reading a large bundle. No lambdas here:
    * each one a fresh JVM links costs more than sorting a collector's few requirements.
    */
-  private static <T> List<T> sorted(List<T> list) {
+  private static <T extends SortKeyed> List<T> sorted(List<T> list) {
     if (list == null) {
       return List.of();
     }
@@ -82,7 +82,7 @@ public record CollectorMetadata(
     }
     Keyed[] order = new Keyed[list.size()];
     for (int i = 0; i < order.length; i++) {
-      order[i] = new Keyed(sortKey(list.get(i)), i);
+      order[i] = new Keyed(list.get(i).sortKey(), i);
     }
     Arrays.sort(order); // stable, as the stream's sort was
     List<T> out = new ArrayList<>(order.length);
@@ -90,28 +90,6 @@ public record CollectorMetadata(
       out.add(list.get(k.index));
     }
     return Collections.unmodifiableList(out);
-  }
-
-  private static String sortKey(Object requirement) {
-    if (requirement instanceof PrivilegeRequirement r) {
-      return r.sortKey();
-    }
-    if (requirement instanceof CapabilityRequirement r) {
-      return r.sortKey();
-    }
-    if (requirement instanceof HostPathRequirement r) {
-      return r.sortKey();
-    }
-    if (requirement instanceof PortRequirement r) {
-      return r.sortKey();
-    }
-    if (requirement instanceof WritablePathRequirement r) {
-      return r.sortKey();
-    }
-    if (requirement instanceof ApiRuleRequirement r) {
-      return r.sortKey();
-    }
-    return ((ConfinementRequirement) requirement).sortKey();
   }
 
   /** A list position and its element's sort key, ordered by the key. */

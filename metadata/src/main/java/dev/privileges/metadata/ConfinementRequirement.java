@@ -11,9 +11,10 @@ import dev.privileges.annotations.Confinement;
  * @param declaredBy the type (or file) whose declaration this is
  */
 @JsonPropertyOrder(alphabetic = true)
-public record ConfinementRequirement(Confinement confinement, String reason, String declaredBy) {
+public record ConfinementRequirement(Confinement confinement, String reason, String declaredBy) implements SortKeyed {
 
-  String sortKey() {
+  @Override
+  public String sortKey() {
     return confinement + "\0" + declaredBy + "\0" + reason;
   }
 }

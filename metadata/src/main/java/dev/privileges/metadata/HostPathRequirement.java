@@ -27,7 +27,7 @@ public record HostPathRequirement(
     MountPropagation propagation,
     String env,
     String reason,
-    String declaredBy) {
+    String declaredBy) implements SortKeyed {
 
   public HostPathRequirement {
     mountPath = mountPath == null || mountPath.isEmpty() ? path : mountPath;
@@ -36,7 +36,8 @@ public record HostPathRequirement(
     env = env == null ? "" : env;
   }
 
-  String sortKey() {
+  @Override
+  public String sortKey() {
     return path + "\0" + mountPath + "\0" + readOnly + "\0" + declaredBy + "\0" + reason;
   }
 }

@@ -21,13 +21,14 @@ public record PortRequirement(
     String name,
     boolean reachableAtNodeIp,
     String reason,
-    String declaredBy) {
+    String declaredBy) implements SortKeyed {
 
   public PortRequirement {
     protocol = protocol == null ? Protocol.TCP : protocol;
   }
 
-  String sortKey() {
+  @Override
+  public String sortKey() {
     // "%05d" by hand: this runs for every port of every collector read
     String digits = number < 0 ? String.format(Locale.ROOT, "%05d", number) : Integer.toString(number);
     return "00000".substring(Math.min(5, digits.length())) + digits + protocol + "\0" + declaredBy + "\0" + reason;

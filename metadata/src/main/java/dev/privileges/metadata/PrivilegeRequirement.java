@@ -11,9 +11,10 @@ import dev.privileges.annotations.Privilege;
  * @param declaredBy the type (or file) whose declaration this is: the collector or a supertype
  */
 @JsonPropertyOrder(alphabetic = true)
-public record PrivilegeRequirement(Privilege privilege, String reason, String declaredBy) {
+public record PrivilegeRequirement(Privilege privilege, String reason, String declaredBy) implements SortKeyed {
 
-  String sortKey() {
+  @Override
+  public String sortKey() {
     return privilege + "\0" + declaredBy + "\0" + reason;
   }
 }

@@ -15,13 +15,14 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 @JsonPropertyOrder(alphabetic = true)
 public record WritablePathRequirement(
-    String path, boolean keepAcrossRestarts, String hostPath, String reason, String declaredBy) {
+    String path, boolean keepAcrossRestarts, String hostPath, String reason, String declaredBy) implements SortKeyed {
 
   public WritablePathRequirement {
     hostPath = hostPath == null ? "" : hostPath;
   }
 
-  String sortKey() {
+  @Override
+  public String sortKey() {
     return path + "\0" + declaredBy + "\0" + reason;
   }
 }

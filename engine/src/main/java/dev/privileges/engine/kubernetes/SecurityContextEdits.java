@@ -88,11 +88,7 @@ public final class SecurityContextEdits {
   }
 
   private static String codes(List<String> names) {
-    List<String> out = new ArrayList<>();
-    for (String n : names) {
-      out.add(Markdown.cellCode(n));
-    }
-    return String.join(", ", out);
+    return String.join(", ", Markdown.cellCodes(names));
   }
 
   /** A value in YAML flow style, as short as the YAML allows. */

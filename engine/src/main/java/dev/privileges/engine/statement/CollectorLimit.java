@@ -26,11 +26,7 @@ public final class CollectorLimit {
   static void put(Map<String, Object> item, List<Need> needs, int limit) {
     long collectors = collectors(needs);
     if (collectors <= limit) {
-      List<Map<String, Object>> rows = new java.util.ArrayList<>(needs.size());
-      for (Need n : needs) {
-        rows.add(StatementModel.need(n));
-      }
-      item.put("needs", rows);
+      item.put("needs", StatementModel.needs(needs));
       item.put("counted", List.of());
       item.put("hasCounted", false);
       return;

@@ -87,7 +87,7 @@ public final class Markdown {
   }
 
   /** {@link #cellCode} of each value, in order. */
-  static List<String> cellCodes(Collection<String> raw) {
+  public static List<String> cellCodes(Collection<String> raw) {
     List<String> out = new ArrayList<>(raw.size());
     for (String r : raw) {
       out.add(cellCode(r));

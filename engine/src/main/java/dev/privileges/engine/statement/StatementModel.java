@@ -199,7 +199,7 @@ public final class StatementModel {
   }
 
   /** The Markdown rows of some needs. */
-  private static List<Map<String, Object>> needs(List<Need> needs) {
+  static List<Map<String, Object>> needs(List<Need> needs) {
     List<Map<String, Object>> out = new ArrayList<>(needs.size());
     for (Need n : needs) {
       out.add(need(n));
