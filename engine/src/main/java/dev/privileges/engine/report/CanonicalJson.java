@@ -1,18 +1,9 @@
 package dev.privileges.engine.report;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
-import java.lang.reflect.RecordComponent;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Writes the report's tree (maps, lists, records, strings, numbers, booleans, enums) as the
@@ -22,30 +13,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * for Jackson data binding in every fresh JVM (about a third of a second of class loading and
  * introspection, see {@code docs/benchmarks.md}) for one document it can write by hand.
  *
- * <p>Records are written as Jackson writes them: their components sorted by name, then any
- * {@code getX()}/{@code isX()} accessor; {@code @JsonInclude(NON_EMPTY)} on a record leaves out its
- * null, empty-text and empty-list components.
+ * <p>Records are written as Jackson writes them: their components sorted by name, and for the
+ * types marked {@code @JsonInclude(NON_EMPTY)} without their null, empty-text and empty-list
+ * components. {@link RecordMembers} lists each type's members, so nothing here reflects.
  */
 public final class CanonicalJson {
 
   private static final String HEX = "0123456789ABCDEF";
-
-  /**
-   * A record type's property, found once per type.
-   *
-   * @param nonEmpty whether the type leaves out empty values ({@code @JsonInclude(NON_EMPTY)})
-   */
-  private record Property(String name, Method accessor, boolean nonEmpty) {}
-
-  private static final Map<Class<?>, Property[]> PROPERTIES = new ConcurrentHashMap<>();
-
-  /** Properties by name; a class rather than {@code Comparator.comparing}, which links lambdas. */
-  private static final Comparator<Property> BY_NAME = new Comparator<>() {
-    @Override
-    public int compare(Property a, Property b) {
-      return a.name().compareTo(b.name());
-    }
-  };
 
   private final StringBuilder out = new StringBuilder(1 << 16);
 
@@ -110,15 +84,15 @@ public final class CanonicalJson {
   }
 
   private void record(Record r, int depth) {
-    Property[] properties = properties(r.getClass());
-    boolean nonEmpty = properties.length > 0 && properties[0].nonEmpty();
+    Object[] members = RecordMembers.of(r);
+    boolean leaveOutEmpty = RecordMembers.leavesOutEmpty(r);
     boolean first = true;
-    for (Property p : properties) {
-      Object v = get(p.accessor(), r);
-      if (nonEmpty && isEmpty(v)) {
+    for (int i = 0; i < members.length; i += 2) {
+      Object v = members[i + 1];
+      if (leaveOutEmpty && isEmpty(v)) {
         continue;
       }
-      member(first, p.name(), depth);
+      member(first, (String) members[i], depth);
       value(v, depth + 1);
       first = false;
     }
@@ -210,72 +184,8 @@ public final class CanonicalJson {
     out.append('"');
   }
 
-  private static boolean nonEmpty(Class<?> type) {
-    JsonInclude include = type.getAnnotation(JsonInclude.class);
-    return include != null && include.value() == JsonInclude.Include.NON_EMPTY;
-  }
-
   private static boolean isEmpty(Object v) {
     return v == null || (v instanceof String s ? s.isEmpty() : (v instanceof CharSequence s && s.length() == 0)
         || (v instanceof Collection<?> c && c.isEmpty()) || (v instanceof Map<?, ?> m && m.isEmpty()));
-  }
-
-  /** The properties of a record type, found once per type (threads that race find equal ones). */
-  private static Property[] properties(Class<? extends Record> type) {
-    Property[] properties = PROPERTIES.get(type);
-    if (properties == null) {
-      properties = findProperties(type);
-      Property[] before = PROPERTIES.putIfAbsent(type, properties);
-      if (before != null) {
-        properties = before;
-      }
-    }
-    return properties;
-  }
-
-  private static Property[] findProperties(Class<?> type) {
-    boolean nonEmpty = nonEmpty(type);
-    List<Property> components = new ArrayList<>();
-    List<String> names = new ArrayList<>();
-    for (RecordComponent c : type.getRecordComponents()) {
-      components.add(new Property(c.getName(), accessible(c.getAccessor()), nonEmpty));
-      names.add(c.getName());
-    }
-    components.sort(BY_NAME);
-    // Jackson also writes bean getters, after the record's own (creator) properties.
-    List<Property> getters = new ArrayList<>();
-    for (Method m : type.getMethods()) {
-      String name = getterName(m);
-      if (name != null && !names.contains(name)) {
-        getters.add(new Property(name, accessible(m), nonEmpty));
-      }
-    }
-    getters.sort(BY_NAME);
-    components.addAll(getters);
-    return components.toArray(new Property[0]);
-  }
-
-  private static String getterName(Method m) {
-    if (Modifier.isStatic(m.getModifiers()) || m.getParameterCount() != 0 || m.getDeclaringClass() == Object.class
-        || m.getDeclaringClass() == Record.class) {
-      return null;
-    }
-    String n = m.getName();
-    String bare = n.startsWith("get") && !n.equals("getClass") ? n.substring(3)
-        : n.startsWith("is") && m.getReturnType() == boolean.class ? n.substring(2) : "";
-    return bare.isEmpty() ? null : Character.toLowerCase(bare.charAt(0)) + bare.substring(1);
-  }
-
-  private static Method accessible(Method m) {
-    m.setAccessible(true); // records nested in package-private types
-    return m;
-  }
-
-  private static Object get(Method accessor, Record r) {
-    try {
-      return accessor.invoke(r);
-    } catch (IllegalAccessException | InvocationTargetException e) {
-      throw new IllegalStateException("cannot read " + accessor + " for the report", e);
-    }
   }
 }
