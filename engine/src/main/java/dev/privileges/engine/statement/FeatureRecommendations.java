@@ -149,28 +149,12 @@ public final class FeatureRecommendations {
   private static final class Items {
     final Grant grant;
     final Map<String, GrantedItem> byKey;
-    final Map<String, HostPathMount> hostPaths = new java.util.HashMap<>();
-    final Map<String, ContainerPort> ports = new java.util.HashMap<>();
-    final Map<String, WritableDirectory> writable = new java.util.HashMap<>();
-    final Map<String, ApiRule> rules = new java.util.HashMap<>();
+    final GrantRecords records;
 
     Items(Grant grant) {
       this.grant = grant;
       this.byKey = byKey(GrantedItem.of(grant));
-      // Loops, not forEach with lambdas: this runs in the first generate of every fresh JVM,
-      // where each lambda costs a class spun at run time.
-      for (HostPathMount h : grant.hostPaths()) {
-        hostPaths.put(h.path(), h);
-      }
-      for (ContainerPort p : grant.ports()) {
-        ports.put(p.number() + "/" + p.protocol(), p);
-      }
-      for (WritableDirectory w : grant.writablePaths()) {
-        writable.put(w.path(), w);
-      }
-      for (ApiRule r : grant.apiRules()) {
-        rules.put(GrantedItem.ruleScope(r), r);
-      }
+      this.records = new GrantRecords(grant);
     }
   }
 
@@ -304,14 +288,14 @@ public final class FeatureRecommendations {
           : "set " + Markdown.cellCode(item.field().replace("true", "false"));
       case CONTAINER -> throw new IllegalStateException("container fields are edited as a securityContext");
       case HOST_PATH -> {
-        HostPathMount m = full.hostPaths.get(item.path());
+        HostPathMount m = full.records.hostPath(item.path());
         yield "remove the volume " + Markdown.cellCode(m.volumeName()) + " (" + Markdown.cellCode(item.field())
             + ") and its mount";
       }
       case PORT -> "remove the port " + Markdown.cellCode(item.path())
           + (item.field().startsWith("hostPort") ? " with its " + Markdown.cellCode("hostPort") : "");
       case WRITABLE -> {
-        WritableDirectory w = full.writable.get(item.path());
+        WritableDirectory w = full.records.writable(item.path());
         yield "remove the volume " + Markdown.cellCode(w.volumeName()) + " mounted at " + Markdown.cellCode(w.path());
       }
       case API -> "remove the ClusterRole rule for " + Markdown.cellCode(key.substring(4));
@@ -323,15 +307,15 @@ public final class FeatureRecommendations {
   private static String changed(GrantedItem item, Items full, Items smaller) {
     switch (item.kind()) {
       case HOST_PATH -> {
-        boolean wasWritable = !full.hostPaths.get(item.path()).readOnly();
-        boolean isWritable = !smaller.hostPaths.get(item.path()).readOnly();
+        boolean wasWritable = !full.records.hostPath(item.path()).readOnly();
+        boolean isWritable = !smaller.records.hostPath(item.path()).readOnly();
         if (wasWritable && !isWritable) {
           return "mount " + Markdown.cellCode(item.path()) + " read-only (" + Markdown.cellCode("readOnly: true") + ")";
         }
       }
       case PORT -> {
-        ContainerPort was = full.ports.get(item.path());
-        ContainerPort is = smaller.ports.get(item.path());
+        ContainerPort was = full.records.port(item.path());
+        ContainerPort is = smaller.records.port(item.path());
         if (was.hostPort() && !is.hostPort()) {
           return "remove " + Markdown.cellCode("hostPort: " + was.number()) + " from the port "
               + Markdown.cellCode(item.path());
@@ -341,8 +325,8 @@ public final class FeatureRecommendations {
         }
       }
       case API -> {
-        ApiRule was = full.rules.get(item.key().substring(4));
-        ApiRule is = smaller.rules.get(item.key().substring(4));
+        ApiRule was = full.records.rule(item.key().substring(4));
+        ApiRule is = smaller.records.rule(item.key().substring(4));
         if (!was.verbs().equals(is.verbs())) {
           return "reduce the verbs of the ClusterRole rule for " + Markdown.cellCode(item.key().substring(4)) + " to "
               + Markdown.cellCode(String.join(", ", is.verbs()));

@@ -51,9 +51,11 @@ final class ItemGroups {
   private final List<GrantedItem> shown = new ArrayList<>();
   private final Map<String, Group> groupByKey = new LinkedHashMap<>();
   private final Map<String, Group> groupOfMember = new HashMap<>();
+  private final GrantRecords records;
 
   /** Groups the items of {@code grant}'s kinds that exceed {@code limit}. */
   ItemGroups(List<GrantedItem> items, Grant grant, int limit) {
+    this.records = new GrantRecords(grant);
     // Loops, not streams: this runs in the first generate of every fresh JVM, where each lambda
     // costs a class spun at run time.
     Map<Kind, Integer> counts = new HashMap<>();
@@ -74,7 +76,7 @@ final class ItemGroups {
       if (!grouped.contains(item.kind())) {
         continue;
       }
-      Risk risk = PrivilegeRisk.of(item, grant).orElseThrow();
+      Risk risk = PrivilegeRisk.of(item, records).orElseThrow();
       if (risk.severity() != Severity.HIGH) {
         String key = item.kind() + "|" + risk.severity() + "|" + risk.text() + "|" + ScannerFindings.of(item);
         keyOf.put(item.key(), key);
@@ -131,6 +133,17 @@ final class ItemGroups {
   /** The items as the statement lists them: grouped kinds hold their high risks and their groups. */
   List<GrantedItem> shown() {
     return shown;
+  }
+
+  /** The grant's records, found by what its items carry. */
+  GrantRecords records() {
+    return records;
+  }
+
+  /** The risk of {@code shownItem}: its group's when it stands for one, else its own. */
+  Risk risk(GrantedItem shownItem) {
+    Group g = groupByKey.get(shownItem.key());
+    return g != null ? g.risk() : PrivilegeRisk.of(shownItem, records).orElseThrow();
   }
 
   /** The group {@code shownItem} stands for, if it is one. */

@@ -218,8 +218,8 @@ public final class PrivilegeRisk {
     return ApiRuleRisks.of(apiGroups, resources, nonResourceUrls, verbs);
   }
 
-  /** The risk of {@code item} in {@code grant}, whatever its kind. */
-  static Optional<Risk> of(GrantedItem item, Grant grant) {
+  /** The risk of {@code item} of the grant {@code records} index, whatever its kind; empty if the grant lacks it. */
+  static Optional<Risk> of(GrantedItem item, GrantRecords records) {
     String key = item.key();
     String name = key.substring(key.indexOf(':') + 1);
     return switch (item.kind()) {
@@ -227,36 +227,22 @@ public final class PrivilegeRisk {
           : key.startsWith("init:") ? keptPathOwner() : privilege(Privilege.valueOf(name)));
       case CAPABILITY -> Optional.of(capability(item.path()));
       case HOST_PATH -> {
-        for (Grant.HostPathMount h : grant.hostPaths()) {
-          if (h.path().equals(item.path())) {
-            yield Optional.of(hostPath(h.path(), h.readOnly()));
-          }
-        }
-        yield Optional.empty();
+        Grant.HostPathMount h = records.hostPath(item.path());
+        yield h == null ? Optional.empty() : Optional.of(hostPath(h.path(), h.readOnly()));
       }
       case PORT -> {
-        for (Grant.ContainerPort p : grant.ports()) {
-          if ((p.number() + "/" + p.protocol()).equals(item.path())) {
-            yield Optional.of(port(p.hostPort(), grant.has(Privilege.HOST_NETWORK), p.nodeReachable() && !p.hostPort()));
-          }
-        }
-        yield Optional.empty();
+        Grant.ContainerPort p = records.port(item.path());
+        yield p == null ? Optional.empty()
+            : Optional.of(port(p.hostPort(), records.grant().has(Privilege.HOST_NETWORK), p.nodeReachable() && !p.hostPort()));
       }
       case WRITABLE -> {
-        for (Grant.WritableDirectory w : grant.writablePaths()) {
-          if (w.path().equals(item.path())) {
-            yield Optional.of(writable(w.kept()));
-          }
-        }
-        yield Optional.empty();
+        Grant.WritableDirectory w = records.writable(item.path());
+        yield w == null ? Optional.empty() : Optional.of(writable(w.kept()));
       }
       case API -> {
-        for (Grant.ApiRule r : grant.apiRules()) {
-          if (("api:" + GrantedItem.ruleScope(r)).equals(key)) {
-            yield Optional.of(apiRule(r.apiGroups(), r.resources(), r.nonResourceUrls(), r.verbs()));
-          }
-        }
-        yield Optional.empty();
+        Grant.ApiRule r = key.startsWith("api:") ? records.rule(name) : null;
+        yield r == null ? Optional.empty()
+            : Optional.of(apiRule(r.apiGroups(), r.resources(), r.nonResourceUrls(), r.verbs()));
       }
     };
   }

@@ -90,7 +90,7 @@ public final class StatementModel {
               anchorOf.put(member.key(), anchor);
             }
           }
-          section.add(group.isPresent() ? groupEntry(group.get(), anchor, grant) : item(item, anchor, grant));
+          section.add(group.isPresent() ? groupEntry(group.get(), anchor, grant) : item(item, anchor, groups));
         }
       }
       m.put(section(kind), section);
@@ -129,9 +129,7 @@ public final class StatementModel {
     }
     List<StatementGlance.Entry> glance = new ArrayList<>();
     for (GrantedItem i : shown) {
-      Optional<ItemGroups.Group> group = groups.group(i);
-      PrivilegeRisk.Risk risk = group.isPresent() ? group.get().risk() : PrivilegeRisk.of(i, grant).orElseThrow();
-      glance.add(new StatementGlance.Entry(i, risk, anchorOf.get(i.key()), group));
+      glance.add(new StatementGlance.Entry(i, groups.risk(i), anchorOf.get(i.key()), groups.group(i)));
     }
     StatementGlance.put(m, glance, items.size());
     m.put("notRequested", notRequested(grant));
@@ -175,12 +173,13 @@ public final class StatementModel {
     };
   }
 
-  private static Map<String, Object> item(GrantedItem item, String anchor, Grant grant) {
+  private static Map<String, Object> item(GrantedItem item, String anchor, ItemGroups groups) {
+    Grant grant = groups.records().grant();
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("fieldMd", Markdown.code(item.field()));
     out.put("anchor", anchor);
-    out.put("purposeMd", purpose(item, grant));
-    PrivilegeRisk.Risk risk = PrivilegeRisk.of(item, grant).orElseThrow();
+    out.put("purposeMd", purpose(item, groups.records()));
+    PrivilegeRisk.Risk risk = groups.risk(item);
     out.put("severity", risk.severity().label());
     out.put("severityMd", StatementGlance.severityMd(risk.severity()));
     out.put("risk", risk.text());
@@ -273,7 +272,8 @@ public final class StatementModel {
     return out;
   }
 
-  private static String purpose(GrantedItem item, Grant grant) {
+  private static String purpose(GrantedItem item, GrantRecords records) {
+    Grant grant = records.grant();
     String fixed = PURPOSES.get(item.key());
     if (item.key().equals("privilege:PRIVILEGED") && !grant.coveredByPrivileged().isEmpty()) {
       return fixed + " It also covers the capabilities other collectors declared ("
@@ -300,12 +300,7 @@ public final class StatementModel {
             + (what == null ? "." : ", to " + what + ".");
       }
       case HOST_PATH -> {
-        HostPathMount h = null;
-        for (HostPathMount x : grant.hostPaths()) {
-          if (h == null && x.path().equals(item.path())) {
-            h = x;
-          }
-        }
+        HostPathMount h = records.hostPath(item.path());
         java.util.Set<String> writers = new java.util.LinkedHashSet<>();
         for (Need n : java.util.Objects.requireNonNull(h).writers()) {
           writers.add(Markdown.code(n.collector()));
@@ -316,12 +311,7 @@ public final class StatementModel {
             + (h.env().isEmpty() ? "" : "; " + join(Markdown.codes(h.env())) + " tells the collectors where") + ".";
       }
       case PORT -> {
-        ContainerPort p = null;
-        for (ContainerPort x : grant.ports()) {
-          if (p == null && (x.number() + "/" + x.protocol()).equals(item.path())) {
-            p = x;
-          }
-        }
+        ContainerPort p = records.port(item.path());
         java.util.Objects.requireNonNull(p);
         yield grant.hostNetwork()
             ? "The pod uses the node's network (" + Markdown.code("hostNetwork: true") + "), so the agent's"
@@ -337,12 +327,7 @@ public final class StatementModel {
                 : "The agent listens on it inside the pod only; it is not published on the node.";
       }
       case WRITABLE -> {
-        WritableDirectory w = null;
-        for (WritableDirectory x : grant.writablePaths()) {
-          if (w == null && x.path().equals(item.path())) {
-            w = x;
-          }
-        }
+        WritableDirectory w = records.writable(item.path());
         Optional<Grant.KeptPathOwner> owner = grant.security().keptPathOwner();
         yield java.util.Objects.requireNonNull(w).kept()
             ? "The node directory " + Markdown.code(w.hostPath()) + " is mounted writable at " + Markdown.code(w.path())

@@ -60,7 +60,7 @@ public final class StatementRenderer {
   /** Renders the statement and its diagram, grouping the grant's items once for both. */
   public Rendered renderWithDiagram(Grant grant) {
     ItemGroups groups = groups(grant);
-    return new Rendered(render(grant, groups), diagram(grant, groups));
+    return new Rendered(render(grant, groups), diagram(groups));
   }
 
   private static ItemGroups groups(Grant grant) {
@@ -93,15 +93,13 @@ public final class StatementRenderer {
    * statement groups drawn as their groups, so it stays as small as the statement.
    */
   public String diagram(Grant grant) {
-    return diagram(grant, groups(grant));
+    return diagram(groups(grant));
   }
 
-  private static String diagram(Grant grant, ItemGroups groups) {
+  private static String diagram(ItemGroups groups) {
     List<SvgDiagram.Item> items = new java.util.ArrayList<>();
     for (GrantedItem i : groups.shown()) {
-      java.util.Optional<ItemGroups.Group> group = groups.group(i);
-      PrivilegeRisk.Risk risk = group.isPresent() ? group.get().risk() : PrivilegeRisk.of(i, grant).orElseThrow();
-      items.add(new SvgDiagram.Item(i.field(), risk.severity(), i.features()));
+      items.add(new SvgDiagram.Item(i.field(), groups.risk(i).severity(), i.features()));
     }
     return SvgDiagram.render(items);
   }
