@@ -19,6 +19,7 @@ import dev.privileges.metadata.PrivilegeRequirement;
 import dev.privileges.metadata.WritablePathRequirement;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -91,22 +92,32 @@ public final class FeatureDigest {
         folds.put(kind, fold);
       }
       fold.add(c);
+      // A stand-in is built only for a requirement not seen before: most repeat (shared host
+      // paths, common ports), and a record's constructor normalizes its fields each time.
       for (HostPathRequirement r : c.hostPaths()) {
-        hostPathItems.add(r.path(), feature,
-            fields(r.path(), r.mountPath(), r.readOnly(), r.type(), r.propagation(), r.env()),
-            new HostPathRequirement(r.path(), r.mountPath(), r.readOnly(), r.type(), r.propagation(), r.env(), "", ""));
+        Map<List<Object>, HostPathRequirement> distinct = hostPathItems.of(r.path(), feature);
+        List<Object> key = fields(r.path(), r.mountPath(), r.readOnly(), r.type(), r.propagation(), r.env());
+        if (!distinct.containsKey(key)) {
+          distinct.put(key, new HostPathRequirement(r.path(), r.mountPath(), r.readOnly(), r.type(), r.propagation(),
+              r.env(), "", ""));
+        }
         if (onlyPrivileged(r)) {
           alwaysHostPaths.add(r.path());
         }
       }
       for (PortRequirement r : c.ports()) {
-        portItems.add(r.number() + "/" + r.protocol(), feature,
-            fields(r.number(), r.protocol(), r.name(), r.reachableAtNodeIp()),
-            new PortRequirement(r.number(), r.protocol(), r.name(), r.reachableAtNodeIp(), "", ""));
+        Map<List<Object>, PortRequirement> distinct = portItems.of(r.number() + "/" + r.protocol(), feature);
+        List<Object> key = fields(r.number(), r.protocol(), r.name(), r.reachableAtNodeIp());
+        if (!distinct.containsKey(key)) {
+          distinct.put(key, new PortRequirement(r.number(), r.protocol(), r.name(), r.reachableAtNodeIp(), "", ""));
+        }
       }
       for (WritablePathRequirement r : c.writablePaths()) {
-        writableItems.add(r.path(), feature, fields(r.path(), r.keepAcrossRestarts(), r.hostPath()),
-            new WritablePathRequirement(r.path(), r.keepAcrossRestarts(), r.hostPath(), "", ""));
+        Map<List<Object>, WritablePathRequirement> distinct = writableItems.of(r.path(), feature);
+        List<Object> key = fields(r.path(), r.keepAcrossRestarts(), r.hostPath());
+        if (!distinct.containsKey(key)) {
+          distinct.put(key, new WritablePathRequirement(r.path(), r.keepAcrossRestarts(), r.hostPath(), "", ""));
+        }
         if (!r.hostPath().isEmpty()) {
           alwaysWritablePaths.add(r.path());
         }
@@ -246,20 +257,30 @@ public final class FeatureDigest {
         || h.type() == HostPathType.BLOCK_DEVICE;
   }
 
-  /** Distinct requirements of one kind, per item key and feature, told apart by their fields. */
+  /**
+   * Distinct requirements of one kind, per item key and feature, told apart by their fields.
+   * Hash maps while collecting, sorted once at the end ({@link #lists}): a sorted map per add
+   * compared item keys, host paths of a few dozen characters, a dozen times per requirement.
+   */
   private static final class Items<T> {
-    private final Map<String, Map<String, Map<List<Object>, T>>> byItem = new TreeMap<>();
+    private final Map<String, Map<String, Map<List<Object>, T>>> byItem = new HashMap<>();
 
-    void add(String item, String feature, List<Object> fields, T standIn) {
-      Map<String, Map<List<Object>, T>> byFeature = child(byItem, item);
+    /** The distinct requirements {@code feature} declares for {@code item}, in the order first seen; the caller adds to it. */
+    Map<List<Object>, T> of(String item, String feature) {
+      Map<String, Map<List<Object>, T>> byFeature = byItem.get(item);
+      if (byFeature == null) {
+        byFeature = new HashMap<>();
+        byItem.put(item, byFeature);
+      }
       Map<List<Object>, T> distinct = byFeature.get(feature);
       if (distinct == null) {
         distinct = new LinkedHashMap<>();
         byFeature.put(feature, distinct);
       }
-      distinct.putIfAbsent(fields, standIn);
+      return distinct;
     }
 
+    /** Per item key, then per feature, both sorted: the requirements in the order first seen. */
     Map<String, Map<String, List<T>>> lists() {
       Map<String, Map<String, List<T>>> out = new TreeMap<>();
       for (Map.Entry<String, Map<String, Map<List<Object>, T>>> item : byItem.entrySet()) {
@@ -290,19 +311,30 @@ public final class FeatureDigest {
     private final Map<List<Object>, ConfinementRequirement> confinement = new LinkedHashMap<>();
 
     void add(CollectorMetadata c) {
+      // Each stand-in only when its fields are new, as in the digest's constructor.
       for (PrivilegeRequirement r : c.privileges()) {
-        privileges.putIfAbsent(fields(r.privilege()), new PrivilegeRequirement(r.privilege(), "", ""));
+        List<Object> key = fields(r.privilege());
+        if (!privileges.containsKey(key)) {
+          privileges.put(key, new PrivilegeRequirement(r.privilege(), "", ""));
+        }
       }
       for (CapabilityRequirement r : c.capabilities()) {
-        capabilities.putIfAbsent(fields(r.capability(), r.fromKernel(), r.beforeKernel()),
-            new CapabilityRequirement(r.capability(), r.fromKernel(), r.beforeKernel(), "", ""));
+        List<Object> key = fields(r.capability(), r.fromKernel(), r.beforeKernel());
+        if (!capabilities.containsKey(key)) {
+          capabilities.put(key, new CapabilityRequirement(r.capability(), r.fromKernel(), r.beforeKernel(), "", ""));
+        }
       }
       for (ApiRuleRequirement r : c.kubernetesApi()) {
-        api.putIfAbsent(fields(r.apiGroups(), r.resources(), r.nonResourceUrls(), r.verbs()),
-            new ApiRuleRequirement(r.apiGroups(), r.resources(), r.nonResourceUrls(), r.verbs(), "", ""));
+        List<Object> key = fields(r.apiGroups(), r.resources(), r.nonResourceUrls(), r.verbs());
+        if (!api.containsKey(key)) {
+          api.put(key, new ApiRuleRequirement(r.apiGroups(), r.resources(), r.nonResourceUrls(), r.verbs(), "", ""));
+        }
       }
       for (ConfinementRequirement r : c.confinement()) {
-        confinement.putIfAbsent(fields(r.confinement()), new ConfinementRequirement(r.confinement(), "", ""));
+        List<Object> key = fields(r.confinement());
+        if (!confinement.containsKey(key)) {
+          confinement.put(key, new ConfinementRequirement(r.confinement(), "", ""));
+        }
       }
     }
 
