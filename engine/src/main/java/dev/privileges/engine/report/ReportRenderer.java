@@ -25,6 +25,9 @@ public final class ReportRenderer {
   /** Version of the report format; raised on any incompatible change. */
   public static final int FORMAT_VERSION = 1;
 
+  /** About what one collector adds to the report (its requirements, and its needs in the grant): 2.5-4 KB. */
+  private static final int EXPECTED_CHARS_PER_COLLECTOR = 3072;
+
   public String render(Bundle bundle, Grant grant) {
     Map<String, Object> root = new TreeMap<>();
     root.put("formatVersion", FORMAT_VERSION);
@@ -50,7 +53,7 @@ public final class ReportRenderer {
         "collectorsHoldingLevel", pss.collectorsHoldingLevel(),
         "violations", Collections.unmodifiableList(violations))));
     root.put("waivers", grant.waivers());
-    return CanonicalJson.writeFile(root);
+    return CanonicalJson.writeFile(root, EXPECTED_CHARS_PER_COLLECTOR * Math.min(bundle.collectors().size(), 100_000));
   }
 
   private static Map<String, Object> collector(CollectorMetadata c, boolean enabled) {
