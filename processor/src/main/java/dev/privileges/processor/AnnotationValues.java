@@ -5,8 +5,8 @@ import java.util.Map;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Name;
 import javax.lang.model.element.VariableElement;
-import javax.lang.model.util.Elements;
 
 /**
  * Reads the attributes of an annotation mirror (defaults included). Mirrors rather than
@@ -14,12 +14,14 @@ import javax.lang.model.util.Elements;
  */
 final class AnnotationValues {
 
+  private final AttributeNames names;
   private final AnnotationMirror mirror;
   private final Map<? extends ExecutableElement, ? extends AnnotationValue> values;
 
-  AnnotationValues(Elements elements, AnnotationMirror mirror) {
+  AnnotationValues(AttributeNames names, AnnotationMirror mirror) {
+    this.names = names;
     this.mirror = mirror;
-    this.values = elements.getElementValuesWithDefaults(mirror);
+    this.values = names.elements().getElementValuesWithDefaults(mirror);
   }
 
   AnnotationMirror mirror() {
@@ -28,8 +30,9 @@ final class AnnotationValues {
 
   /** The value of attribute {@code name}, for error placement. */
   AnnotationValue value(String name) {
+    Name wanted = names.name(name); // not contentEquals: see AttributeNames
     for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> e : values.entrySet()) {
-      if (e.getKey().getSimpleName().contentEquals(name)) {
+      if (e.getKey().getSimpleName().equals(wanted)) {
         return e.getValue();
       }
     }

@@ -45,6 +45,7 @@ import javax.lang.model.util.Elements;
 public final class CollectorProcessor extends AbstractProcessor {
 
   private Elements elements;
+  private AttributeNames attributeNames;
   private Reporter reporter;
   private DeclarationReader reader;
   private MetadataStore store;
@@ -71,7 +72,8 @@ public final class CollectorProcessor extends AbstractProcessor {
     super.init(env);
     elements = env.getElementUtils();
     reporter = new Reporter(env);
-    reader = new DeclarationReader(elements);
+    attributeNames = new AttributeNames(elements);
+    reader = new DeclarationReader(attributeNames);
     store = new MetadataStore(env.getFiler());
     options = new ProcessorOptions(env.getOptions());
     filer = env.getFiler();
@@ -218,7 +220,7 @@ public final class CollectorProcessor extends AbstractProcessor {
         reporter.error(new Violation("DuplicateCollectorName",
             "collector name '" + name + "' is already used by " + source
                 + ": each collector needs its own name"),
-            element, mirror, new AnnotationValues(elements, mirror).value("name"));
+            element, mirror, new AnnotationValues(attributeNames, mirror).value("name"));
         collectors.remove(name);
         collectorElements.remove(name);
         continue;
@@ -298,7 +300,7 @@ public final class CollectorProcessor extends AbstractProcessor {
 
   private void assembleCollector(TypeElement type) {
     AnnotationMirror mirror = mirrorOf(type, Collector.class.getCanonicalName());
-    AnnotationValues a = new AnnotationValues(elements, mirror);
+    AnnotationValues a = new AnnotationValues(attributeNames, mirror);
     String name = a.string("name");
     if (!checkShape(type, mirror)
         | !report(DeclarationRules.collectorName(name), type, a, "name")

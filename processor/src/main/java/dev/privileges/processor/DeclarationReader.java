@@ -57,21 +57,23 @@ final class DeclarationReader {
           RequiresNoPrivileges.class.getCanonicalName());
 
   private final Elements elements;
+  private final AttributeNames names;
 
-  DeclarationReader(Elements elements) {
-    this.elements = elements;
+  DeclarationReader(AttributeNames names) {
+    this.elements = names.elements();
+    this.names = names;
   }
 
   /** The requirement mirrors written on {@code type}, with repeatable containers unwrapped. */
   List<AnnotationMirror> requirementMirrors(TypeElement type) {
     List<AnnotationMirror> out = new ArrayList<>();
     for (AnnotationMirror mirror : type.getAnnotationMirrors()) {
-      String name = annotationName(mirror);
+      String name = names.qualifiedName((TypeElement) mirror.getAnnotationType().asElement());
       if (!REQUIREMENT_ANNOTATIONS.contains(name)) {
         continue;
       }
       if (name.endsWith(".List")) {
-        for (AnnotationValue inner : new AnnotationValues(elements, mirror).array("value")) {
+        for (AnnotationValue inner : new AnnotationValues(names, mirror).array("value")) {
           out.add((AnnotationMirror) inner.getValue());
         }
       } else {
@@ -90,7 +92,7 @@ final class DeclarationReader {
   void read(TypeElement type, Declarations into, Reporter reporter) {
     String declaredBy = elements.getBinaryName(type).toString();
     for (AnnotationMirror mirror : requirementMirrors(type)) {
-      AnnotationValues a = new AnnotationValues(elements, mirror);
+      AnnotationValues a = new AnnotationValues(names, mirror);
       Checker check = new Checker(reporter, type, a);
       String simple = mirror.getAnnotationType().asElement().getSimpleName().toString();
       String reason = a.string("reason");
