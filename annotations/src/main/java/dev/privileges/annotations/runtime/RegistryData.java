@@ -50,14 +50,23 @@ public final class RegistryData {
       if (r.kind().equals(COLLECTOR)) {
         throw new IllegalArgumentException("a requirement kind cannot be '" + COLLECTOR + "'");
       }
-      List<String> fields = new ArrayList<>(List.of(r.kind(), r.reason(), r.declaredBy()));
+      // Field by field into the text, with no list of fields or "key=value" strings built
+      // first: the processor encodes every collector of the module.
+      escape(out, r.kind());
+      out.append('\t');
+      escape(out, r.reason());
+      out.append('\t');
+      escape(out, r.declaredBy());
       for (Map.Entry<String, String> a : r.attributes().entrySet()) {
         if (a.getKey().isEmpty() || a.getKey().indexOf('=') >= 0) {
           throw new IllegalArgumentException("attribute key '" + a.getKey() + "' is empty or holds '='");
         }
-        fields.add(a.getKey() + "=" + a.getValue());
+        out.append('\t');
+        escape(out, a.getKey()); // as escaping "key=value" whole: '=' is never escaped
+        out.append('=');
+        escape(out, String.valueOf(a.getValue())); // as the concatenation did
       }
-      line(out, fields.toArray(new String[0]));
+      out.append('\n');
     }
     return out.toString();
   }
