@@ -94,8 +94,10 @@ public final class Main {
         Stats.deleteRecursively(work.resolve("forked"));
       }
       if (what.equals("forked")) {
-        md.append(forkedReport(new ForkedJavacBenchmark(quick ? 300 : smallClasses, Math.min(warmups, 1),
-            quick ? 3 : repetitions, seed, beforeProcessorPath, true).run(work.resolve("forked")))).append('\n');
+        ForkedJavacBenchmark.Result f = new ForkedJavacBenchmark(quick ? 300 : smallClasses, Math.min(warmups, 1),
+            quick ? 3 : repetitions, seed, beforeProcessorPath, true).run(work.resolve("forked"));
+        md.append(forkedReport(f)).append('\n');
+        md.append("Processor targets (ours at most AutoService, same run):\n").append(forkedTargets(f)).append('\n');
       }
       if (what.equals("profile")) {
         ProcessorProfile.Result r = new ProcessorProfile(processorCollectors, extraMethods, Math.min(warmups, 2),
@@ -188,18 +190,22 @@ public final class Main {
   private static String processorTargets(ProcessorBenchmark.Result r, ForkedJavacBenchmark.Result f) {
     ProcessorBenchmark.VariantResult ours = r.of(ProcessorBenchmark.Variant.OURS);
     ProcessorBenchmark.VariantResult auto = r.of(ProcessorBenchmark.Variant.AUTO_SERVICE);
-    ForkedJavacBenchmark.VariantResult fOurs = f.of(ForkedJavacBenchmark.Variant.OURS);
-    ForkedJavacBenchmark.VariantResult fAuto = f.of(ForkedJavacBenchmark.Variant.AUTO_SERVICE);
     StringBuilder s = new StringBuilder("Processor targets (ours at most AutoService, same run):\n");
     s.append(target(String.format(Locale.ROOT, "%d collectors in process, CPU ratio to (a)", r.collectors()),
         ours.cpuRatio(), auto.cpuRatio(), "%.3f"));
     s.append(target(String.format(Locale.ROOT, "%d collectors in process, allocated MB", r.collectors()),
         ours.allocatedMb().median(), auto.allocatedMb().median(), "%.0f"));
-    s.append(target(String.format(Locale.ROOT, "%d small classes, fresh javac, CPU ratio to (a)", f.classes()),
-        fOurs.cpuRatio(), fAuto.cpuRatio(), "%.3f"));
-    s.append(target(String.format(Locale.ROOT, "%d small classes, fresh javac, peak RSS MB", f.classes()),
-        fOurs.rssMb().median(), fAuto.rssMb().median(), "%.0f"));
-    return s.toString();
+    return s.append(forkedTargets(f)).toString();
+  }
+
+  /** The fresh-javac lines of the processor targets, for the full run and for {@code forked} alone. */
+  private static String forkedTargets(ForkedJavacBenchmark.Result f) {
+    ForkedJavacBenchmark.VariantResult ours = f.of(ForkedJavacBenchmark.Variant.OURS);
+    ForkedJavacBenchmark.VariantResult auto = f.of(ForkedJavacBenchmark.Variant.AUTO_SERVICE);
+    return target(String.format(Locale.ROOT, "%d small classes, fresh javac, CPU ratio to (a)", f.classes()),
+        ours.cpuRatio(), auto.cpuRatio(), "%.3f")
+        + target(String.format(Locale.ROOT, "%d small classes, fresh javac, peak RSS MB", f.classes()),
+        ours.rssMb().median(), auto.rssMb().median(), "%.0f");
   }
 
   private static String target(String what, double ours, double auto, String format) {
