@@ -74,11 +74,12 @@ public record CollectorMetadata(
    * each one a fresh JVM links costs more than sorting a collector's few requirements.
    */
   private static <T extends SortKeyed> List<T> sorted(List<T> list) {
-    if (list == null) {
+    if (list == null || list.isEmpty()) {
       return List.of();
     }
-    if (list.size() < 2) {
-      return list.stream().toList();
+    if (list.size() == 1) {
+      // Not a stream per list: a collector has seven lists, most of them empty or of one element.
+      return Collections.singletonList(list.get(0));
     }
     Keyed[] order = new Keyed[list.size()];
     for (int i = 0; i < order.length; i++) {
