@@ -32,7 +32,7 @@ import java.util.Set;
  * without extra methods). Each run is measured by {@code /usr/bin/time}: user plus system CPU
  * time of the whole process (compiler, JIT and GC threads) and its peak resident memory. Every
  * processor gets its own processor path, as {@code annotationProcessorPaths} gives it, so its
- * class loading counts. Variants alternate round by round; the report gives medians and minima,
+ * class loading counts. Variants alternate, each round starting one variant later; the report gives medians and minima,
  * and per-round ratios to plain javac.
  */
 final class ForkedJavacBenchmark {
@@ -109,7 +109,12 @@ final class ForkedJavacBenchmark {
     }
     for (int round = 0; round < warmups + repetitions; round++) {
       Map<Variant, double[]> times = new EnumMap<>(Variant.class);
-      for (Variant v : variants) {
+      // Each round starts one variant later: in a fixed order each variant always followed the
+      // same one, so whatever the order does (the page cache, the machine's state) fell on the
+      // same variant in every round.
+      List<Variant> order = new ArrayList<>(variants);
+      java.util.Collections.rotate(order, -round);
+      for (Variant v : order) {
         Path out = work.resolve("out-" + v.name().toLowerCase(Locale.ROOT));
         Stats.deleteRecursively(out);
         Files.createDirectories(out);
