@@ -32,8 +32,8 @@ import java.util.Set;
  * without extra methods). Each run is measured by {@code /usr/bin/time}: user plus system CPU
  * time of the whole process (compiler, JIT and GC threads) and its peak resident memory. Every
  * processor gets its own processor path, as {@code annotationProcessorPaths} gives it, so its
- * class loading counts. Variants alternate, each round starting one variant later; the report gives medians and minima,
- * and per-round ratios to plain javac.
+ * class loading counts. Variants alternate, each round starting one variant later; the report
+ * gives medians and minima, and per-round ratios to plain javac.
  */
 final class ForkedJavacBenchmark {
 

@@ -121,7 +121,7 @@ public final class GrantedItem {
       out.add(new GrantedItem(Kind.HOST_PATH, hostPathKey(m), "hostPath: " + m.path(), m.path(), m.needs()));
     }
     for (ContainerPort p : grant.ports()) {
-      String label = p.number() + "/" + p.protocol();
+      String label = portPath(p);
       out.add(new GrantedItem(Kind.PORT, portKey(p),
           (p.hostPort() ? "hostPort: " : "containerPort: ") + label, label, p.needs()));
     }
@@ -143,7 +143,12 @@ public final class GrantedItem {
 
   /** The key of the item a port grants. */
   public static String portKey(ContainerPort p) {
-    return "port:" + p.number() + "/" + p.protocol();
+    return "port:" + portPath(p);
+  }
+
+  /** The path of the item a port grants: {@code number/protocol}, e.g. {@code 9529/TCP}. */
+  public static String portPath(ContainerPort p) {
+    return p.number() + "/" + p.protocol();
   }
 
   /** The key of the item a writable directory grants. */

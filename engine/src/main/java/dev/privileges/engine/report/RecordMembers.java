@@ -19,7 +19,7 @@ import dev.privileges.metadata.WritablePathRequirement;
  * <p>Why by hand: finding the members by reflection ({@code getRecordComponents}, the
  * {@code @JsonInclude} annotation, {@code Method.invoke}) made every fresh JVM parse generic
  * signatures and annotations, spin a dynamic proxy and generate method accessors, about 60 ms
- * of a 20-collector {@code generate} (see {@code docs/benchmarks.md}). {@code RecordMembersTest}
+ * of a 20-collector {@code generate} (see {@code docs/benchmarks.md}). {@code CanonicalJsonTest}
  * checks every type here against Jackson's own reading of the record, so a component added to one
  * of these records without a line here fails the build; a record type not listed here is refused
  * with a message naming it.

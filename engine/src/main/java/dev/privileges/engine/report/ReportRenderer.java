@@ -26,7 +26,10 @@ public final class ReportRenderer {
   public static final int FORMAT_VERSION = 1;
 
   /** About what one collector adds to the report (its requirements, and its needs in the grant): 2.5-4 KB. */
-  private static final int EXPECTED_CHARS_PER_COLLECTOR = 3072;
+  private static final long EXPECTED_CHARS_PER_COLLECTOR = 3072;
+
+  /** The largest buffer asked for up front; a larger report grows from there. */
+  private static final long MAX_EXPECTED_CHARS = 1 << 28;
 
   public String render(Bundle bundle, Grant grant) {
     Map<String, Object> root = new TreeMap<>();
@@ -53,7 +56,8 @@ public final class ReportRenderer {
         "collectorsHoldingLevel", pss.collectorsHoldingLevel(),
         "violations", Collections.unmodifiableList(violations))));
     root.put("waivers", grant.waivers());
-    return CanonicalJson.writeFile(root, EXPECTED_CHARS_PER_COLLECTOR * Math.min(bundle.collectors().size(), 100_000));
+    return CanonicalJson.writeFile(root,
+        (int) Math.min(EXPECTED_CHARS_PER_COLLECTOR * bundle.collectors().size(), MAX_EXPECTED_CHARS));
   }
 
   private static Map<String, Object> collector(CollectorMetadata c, boolean enabled) {

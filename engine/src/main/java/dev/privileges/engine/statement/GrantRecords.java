@@ -32,7 +32,7 @@ final class GrantRecords {
       hostPaths.putIfAbsent(h.path(), h);
     }
     for (ContainerPort p : grant.ports()) {
-      ports.putIfAbsent(portPath(p), p);
+      ports.putIfAbsent(GrantedItem.portPath(p), p);
     }
     for (WritableDirectory w : grant.writablePaths()) {
       writable.putIfAbsent(w.path(), w);
@@ -40,11 +40,6 @@ final class GrantRecords {
     for (ApiRule r : grant.apiRules()) {
       rules.putIfAbsent(GrantedItem.ruleScope(r), r);
     }
-  }
-
-  /** The path a port's item carries. */
-  static String portPath(ContainerPort p) {
-    return p.number() + "/" + p.protocol();
   }
 
   Grant grant() {
