@@ -130,4 +130,25 @@ class CanonicalJsonTest {
         .hasMessageContaining("Stray")
         .hasMessageContaining("RecordMembers");
   }
+
+  /**
+   * The file form is encoded as it is written: its bytes must be the text's UTF-8 bytes (as
+   * {@code getBytes} gives them, a lone surrogate as {@code ?}) with a final newline, for every
+   * kind of character, one, two, three and four bytes long, escaped or not.
+   */
+  @Test
+  void writeFile_isTheUtf8OfTheTextWithAFinalNewline() throws Exception {
+    Map<String, Object> root = new TreeMap<>();
+    root.put("plain", "ascii only");
+    root.put("escapes", "\" \\ \n \r \t \b \f \u0000 \u001f \u007f");
+    root.put("wide", "é ß \u07ff \u0800 漢 \uffff \uD83D\uDE00 \uDBFF\uDFFF end");
+    root.put("lone", List.of("\uD800", "a\uDC00b", "\uD83Dx", "x\uD83D", "\uDE00\uD83D"));
+    root.put("é key", List.of(1, true, Map.of()));
+    String text = JACKSON.writer(PRINTER).writeValueAsString(root);
+
+    for (int expected : List.of(0, 1, 100, 1 << 20)) {
+      assertThat(CanonicalJson.writeFile(root, expected))
+          .isEqualTo((text + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+  }
 }

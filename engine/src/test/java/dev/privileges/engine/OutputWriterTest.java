@@ -80,6 +80,31 @@ class OutputWriterTest {
     assertThat(Files.readString(out.resolve("b.md"))).isEqualTo("new\n");
   }
 
+  /** Files larger than the comparison's block: one byte changed anywhere is a change, none is not. */
+  @Test
+  void write_largeFile_isComparedToTheLastByte() throws IOException {
+    Path out = dir.resolve("out");
+    String big = "0123456789abcdef".repeat(20_000); // 320 KB: five blocks of 64 KB
+    FileTime past = FileTime.fromMillis(1_000_000_000_000L);
+    for (int changed : List.of(0, 65_535, 65_536, big.length() - 1)) {
+      new OutputWriter(out).write(Map.of("big.json", big));
+      Files.setLastModifiedTime(out.resolve("big.json"), past);
+      char[] text = big.toCharArray();
+      text[changed] = 'X';
+
+      new OutputWriter(out).write(Map.of("big.json", new String(text)));
+
+      assertThat(Files.getLastModifiedTime(out.resolve("big.json"))).as("byte %d changed", changed).isNotEqualTo(past);
+      assertThat(Files.readString(out.resolve("big.json"))).isEqualTo(new String(text));
+    }
+    new OutputWriter(out).write(Map.of("big.json", big));
+    Files.setLastModifiedTime(out.resolve("big.json"), past);
+
+    new OutputWriter(out).write(Map.of("big.json", big));
+
+    assertThat(Files.getLastModifiedTime(out.resolve("big.json"))).isEqualTo(past);
+  }
+
   @Test
   @DisabledOnOs(OS.WINDOWS)
   void write_existingFile_keepsItsMode() throws IOException {

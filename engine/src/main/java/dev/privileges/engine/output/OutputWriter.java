@@ -3,6 +3,7 @@ package dev.privileges.engine.output;
 import dev.privileges.engine.EngineException;
 import dev.privileges.engine.EngineIoException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -38,6 +39,9 @@ public final class OutputWriter {
 
   /** Distinguishes the temporary files of concurrent writers in one JVM; the pid does across JVMs. */
   private static final AtomicLong SEQUENCE = new AtomicLong();
+
+  /** The block size of the comparison with what a file holds. */
+  private static final int COMPARE_BLOCK = 1 << 16;
 
   private final Path folder;
 
@@ -93,9 +97,26 @@ public final class OutputWriter {
     return targets;
   }
 
+  /**
+   * Whether {@code target} holds exactly {@code bytes}. Read in blocks rather than whole: the
+   * report of a large bundle is 12 MB, and a second copy of it in memory only to compare is waste.
+   */
   private static boolean unchanged(Path target, byte[] bytes) throws IOException {
-    return Files.isRegularFile(target) && Files.size(target) == bytes.length
-        && Arrays.equals(Files.readAllBytes(target), bytes);
+    if (!Files.isRegularFile(target) || Files.size(target) != bytes.length) {
+      return false;
+    }
+    byte[] block = new byte[(int) Math.min(bytes.length, COMPARE_BLOCK)];
+    try (InputStream in = Files.newInputStream(target)) {
+      int at = 0;
+      while (at < bytes.length) {
+        int n = in.readNBytes(block, 0, Math.min(block.length, bytes.length - at));
+        if (n == 0 || !Arrays.equals(block, 0, n, bytes, at, at + n)) {
+          return false;
+        }
+        at += n;
+      }
+      return in.read() < 0;
+    }
   }
 
   /** A hidden file beside {@code target} holding {@code bytes}, with the mode the target will have. */

@@ -1,5 +1,7 @@
 package dev.privileges.engine.report;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Map;
 import java.util.SortedMap;
@@ -16,34 +18,50 @@ import java.util.TreeMap;
  * <p>Records are written as Jackson writes them: their components sorted by name, and for the
  * types marked {@code @JsonInclude(NON_EMPTY)} without their null, empty-text and empty-list
  * components. {@link RecordMembers} lists each type's members, so nothing here reflects.
+ *
+ * <p>The text is encoded to UTF-8 as it is written, into one byte array: the report of a large
+ * bundle is 12 MB, and a {@code StringBuilder}, its {@code toString()} and {@code getBytes} held
+ * and copied it three times before it reached the file.
  */
 public final class CanonicalJson {
 
-  private static final String HEX = "0123456789ABCDEF";
+  private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
 
-  private final StringBuilder out;
+  /** A line break and the indent of each depth the report reaches; deeper levels are built. */
+  private static final byte[][] BREAKS = new byte[16][];
+
+  static {
+    for (int i = 0; i < BREAKS.length; i++) {
+      BREAKS[i] = ("\n" + "  ".repeat(i)).getBytes(StandardCharsets.US_ASCII);
+    }
+  }
+
+  private byte[] out;
+  private int length;
 
   private CanonicalJson(int capacity) {
-    out = new StringBuilder(capacity);
+    out = new byte[capacity];
   }
 
   /** The JSON text of {@code value}, without a final newline. */
   public static String write(Object value) {
     CanonicalJson json = new CanonicalJson(1 << 16);
     json.value(value, 0);
-    return json.out.toString();
+    return new String(json.out, 0, json.length, StandardCharsets.UTF_8);
   }
 
   /**
-   * The JSON text of {@code value} with a final newline, as a file holds it.
+   * The UTF-8 bytes of the JSON text of {@code value} with a final newline, as a file holds them:
+   * the bytes {@code getBytes(UTF_8)} gives of the text {@link #write} returns, plus {@code \n}.
    *
-   * @param expectedChars about how long the text will be: the buffer starts at that size, since
+   * @param expectedBytes about how long the text will be: the buffer starts at that size, since
    *     growing a 12 MB report by doubling from a small buffer copied it about twice over
    */
-  public static String writeFile(Object value, int expectedChars) {
-    CanonicalJson json = new CanonicalJson(Math.max(1 << 16, expectedChars));
+  public static byte[] writeFile(Object value, int expectedBytes) {
+    CanonicalJson json = new CanonicalJson(Math.max(1 << 16, expectedBytes));
     json.value(value, 0);
-    return json.out.append('\n').toString();
+    json.ascii('\n');
+    return json.out.length == json.length ? json.out : Arrays.copyOf(json.out, json.length);
   }
 
   private void value(Object v, int depth) {
@@ -51,13 +69,13 @@ public final class CanonicalJson {
     // interface scans the class's interfaces through a one-entry cache per class that threads
     // rendering other outputs at the same time keep overwriting.
     if (v == null) {
-      out.append("null");
+      ascii("null");
     } else if (v instanceof String s) {
       string(s);
     } else if (v instanceof Record r) {
       record(r, depth);
     } else if (v instanceof Boolean || v instanceof Integer || v instanceof Long || v instanceof Short) {
-      out.append(v);
+      ascii(v.toString());
     } else if (v instanceof Enum<?> e) {
       string(e.name());
     } else if (v instanceof Map<?, ?> m) {
@@ -76,7 +94,7 @@ public final class CanonicalJson {
 
   private void map(Map<?, ?> map, int depth) {
     if (map.isEmpty()) {
-      out.append("{ }");
+      ascii("{ }");
       return;
     }
     Map<?, ?> sorted = map instanceof SortedMap<?, ?> ? map : new TreeMap<>(map);
@@ -104,7 +122,7 @@ public final class CanonicalJson {
       first = false;
     }
     if (first) {
-      out.append("{ }");
+      ascii("{ }");
     } else {
       close('}', depth);
     }
@@ -112,83 +130,135 @@ public final class CanonicalJson {
 
   /** Opens the object on the first member, then writes the member's key. */
   private void member(boolean first, String key, int depth) {
-    out.append(first ? "{\n" : ",\n");
-    indent(depth + 1);
+    ascii(first ? '{' : ',');
+    lineBreak(depth + 1);
     string(key);
-    out.append(": ");
+    ascii(": ");
   }
 
   private void close(char bracket, int depth) {
-    out.append('\n');
-    indent(depth);
-    out.append(bracket);
+    lineBreak(depth);
+    ascii(bracket);
   }
 
   private void array(Collection<?> items, int depth) {
     if (items.isEmpty()) {
-      out.append("[ ]");
+      ascii("[ ]");
       return;
     }
     boolean first = true;
     for (Object item : items) {
-      out.append(first ? "[\n" : ",\n");
+      ascii(first ? '[' : ',');
       first = false;
-      indent(depth + 1);
+      lineBreak(depth + 1);
       value(item, depth + 1);
     }
     close(']', depth);
   }
 
-  /** Two spaces per level, for the depths the report reaches; deeper levels are built. */
-  private static final String[] INDENTS = new String[16];
+  /** A line break and two spaces per level. */
+  private void lineBreak(int depth) {
+    byte[] b = depth < BREAKS.length ? BREAKS[depth] : ("\n" + "  ".repeat(depth)).getBytes(StandardCharsets.US_ASCII);
+    room(b.length);
+    System.arraycopy(b, 0, out, length, b.length);
+    length += b.length;
+  }
 
-  static {
-    for (int i = 0; i < INDENTS.length; i++) {
-      INDENTS[i] = "  ".repeat(i);
+  /** Makes room for {@code more} bytes. */
+  private void room(int more) {
+    if (out.length - length < more) {
+      long wanted = Math.max((long) out.length * 2, (long) length + more);
+      if (wanted > Integer.MAX_VALUE - 16) {
+        throw new IllegalStateException("the report is larger than 2 GB");
+      }
+      out = Arrays.copyOf(out, (int) wanted);
     }
   }
 
-  private void indent(int depth) {
-    out.append(depth < INDENTS.length ? INDENTS[depth] : "  ".repeat(depth));
+  private void ascii(char c) {
+    room(1);
+    out[length++] = (byte) c;
   }
 
-  /** Jackson's escapes: the two-character forms where JSON has them, else a six-character escape with upper-case hex digits. */
+  /** Text known to be ASCII with nothing to escape (numbers, punctuation). */
+  private void ascii(String s) {
+    int n = s.length();
+    room(n);
+    for (int i = 0; i < n; i++) {
+      out[length + i] = (byte) s.charAt(i);
+    }
+    length += n;
+  }
+
+  /**
+   * A JSON string with Jackson's escapes (the two-character forms where JSON has them, else a
+   * six-character escape with upper-case hex digits), in UTF-8; a lone surrogate becomes {@code ?},
+   * as {@code String.getBytes(UTF_8)} makes it.
+   */
   private void string(String s) {
-    out.append('"');
-    int plain = 0; // most strings need no escape: copy them whole
-    int length = s.length();
-    while (plain < length) {
-      char ch = s.charAt(plain);
-      if (ch < 0x20 || ch == '"' || ch == '\\') {
+    int n = s.length();
+    room(n + 2); // enough unless something is escaped or not ASCII
+    byte[] b = out;
+    int at = length;
+    b[at++] = '"';
+    int i = 0;
+    for (; i < n; i++) { // most strings are plain ASCII: one pass, no check for room
+      char ch = s.charAt(i);
+      if (ch < 0x20 || ch >= 0x80 || ch == '"' || ch == '\\') {
         break;
       }
-      plain++;
+      b[at++] = (byte) ch;
     }
-    if (plain == length) {
-      out.append(s).append('"');
-      return;
+    length = at;
+    if (i < n) {
+      escaped(s, i);
     }
-    out.append(s, 0, plain);
-    for (int i = plain; i < s.length(); i++) {
+    ascii('"');
+  }
+
+  /** The rest of {@code s} from {@code from}, escaping and encoding each character. */
+  private void escaped(String s, int from) {
+    int n = s.length();
+    for (int i = from; i < n; i++) {
       char ch = s.charAt(i);
       switch (ch) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\t' -> out.append("\\t");
-        case '\b' -> out.append("\\b");
-        case '\f' -> out.append("\\f");
+        case '"' -> ascii("\\\"");
+        case '\\' -> ascii("\\\\");
+        case '\n' -> ascii("\\n");
+        case '\r' -> ascii("\\r");
+        case '\t' -> ascii("\\t");
+        case '\b' -> ascii("\\b");
+        case '\f' -> ascii("\\f");
         default -> {
           if (ch < 0x20) {
-            out.append("\\u00").append(HEX.charAt(ch >> 4)).append(HEX.charAt(ch & 0xF));
+            ascii("\\u00");
+            room(2);
+            out[length++] = HEX[ch >> 4];
+            out[length++] = HEX[ch & 0xF];
+          } else if (ch < 0x80) {
+            ascii(ch);
+          } else if (ch < 0x800) {
+            room(2);
+            out[length++] = (byte) (0xC0 | ch >> 6);
+            out[length++] = (byte) (0x80 | ch & 0x3F);
+          } else if (Character.isHighSurrogate(ch) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+            int cp = Character.toCodePoint(ch, s.charAt(++i));
+            room(4);
+            out[length++] = (byte) (0xF0 | cp >> 18);
+            out[length++] = (byte) (0x80 | cp >> 12 & 0x3F);
+            out[length++] = (byte) (0x80 | cp >> 6 & 0x3F);
+            out[length++] = (byte) (0x80 | cp & 0x3F);
+          } else if (Character.isSurrogate(ch)) {
+            ascii('?');
           } else {
-            out.append(ch);
+            room(3);
+            out[length++] = (byte) (0xE0 | ch >> 12);
+            out[length++] = (byte) (0x80 | ch >> 6 & 0x3F);
+            out[length++] = (byte) (0x80 | ch & 0x3F);
           }
         }
       }
     }
-    out.append('"');
   }
 
   private static boolean isEmpty(Object v) {

@@ -5,6 +5,7 @@ import dev.privileges.engine.bundle.Bundle;
 import dev.privileges.engine.grant.Grant;
 import dev.privileges.engine.grant.PodSecurity;
 import dev.privileges.metadata.CollectorMetadata;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -26,12 +27,18 @@ public final class ReportRenderer {
   public static final int FORMAT_VERSION = 1;
 
   /** About what one collector adds to the report (its requirements, and its needs in the grant): 2.5-4 KB. */
-  private static final long EXPECTED_CHARS_PER_COLLECTOR = 3072;
+  private static final long EXPECTED_BYTES_PER_COLLECTOR = 3072;
 
   /** The largest buffer asked for up front; a larger report grows from there. */
-  private static final long MAX_EXPECTED_CHARS = 1 << 28;
+  private static final long MAX_EXPECTED_BYTES = 1 << 28;
 
+  /** The report's text. */
   public String render(Bundle bundle, Grant grant) {
+    return new String(renderUtf8(bundle, grant), StandardCharsets.UTF_8);
+  }
+
+  /** The report as its file holds it, in UTF-8: the bytes of {@link #render}. */
+  public byte[] renderUtf8(Bundle bundle, Grant grant) {
     Map<String, Object> root = new TreeMap<>();
     root.put("formatVersion", FORMAT_VERSION);
     GenerationOptions o = grant.options();
@@ -57,7 +64,7 @@ public final class ReportRenderer {
         "violations", Collections.unmodifiableList(violations))));
     root.put("waivers", grant.waivers());
     return CanonicalJson.writeFile(root,
-        (int) Math.min(EXPECTED_CHARS_PER_COLLECTOR * bundle.collectors().size(), MAX_EXPECTED_CHARS));
+        (int) Math.min(EXPECTED_BYTES_PER_COLLECTOR * bundle.collectors().size(), MAX_EXPECTED_BYTES));
   }
 
   private static Map<String, Object> collector(CollectorMetadata c, boolean enabled) {
