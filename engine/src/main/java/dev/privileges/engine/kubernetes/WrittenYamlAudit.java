@@ -69,7 +69,7 @@ public final class WrittenYamlAudit {
   @SuppressWarnings("unchecked")
   public static SortedSet<String> written(String yaml, java.util.Set<String> ours) {
     SortedSet<String> out = new TreeSet<>();
-    for (Object doc : KubernetesYaml.readAll(yaml, "the rendered DaemonSet")) {
+    for (Object doc : KubernetesYaml.readEmitted(yaml, "the rendered DaemonSet")) {
       Map<String, Object> d = (Map<String, Object>) doc;
       if ("ClusterRole".equals(d.get("kind"))) {
         for (Object rule : list(d.get("rules"))) {
