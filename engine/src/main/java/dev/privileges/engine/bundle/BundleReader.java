@@ -176,7 +176,7 @@ public final class BundleReader {
 
   /**
    * An entry's bytes, read into an array of the size the jar's directory gives (metadata files are
-   * a few KB: {@code readAllBytes} read each into an 8 KB buffer and then copied it, most of what
+   * a few KB: {@code readAllBytes} read each into an 8 KB buffer and then copied it, the largest part of what
    * reading 5,000 collectors allocated).
    */
   private static byte[] contents(ZipFile zip, ZipEntry entry) throws IOException {
