@@ -101,7 +101,12 @@ public final class KubernetesYaml implements Schema {
 
   /** A loader that reads like the API server; {@code label} names the input in messages. */
   static Load loader(String label) {
-    return new Load(LoadSettings.builder().setLabel(label).setSchema(SCHEMA).build());
+    return loader(label, true);
+  }
+
+  /** Like {@link #loader(String)}; {@code marks} keeps the positions that syntax-error messages name. */
+  private static Load loader(String label, boolean marks) {
+    return new Load(LoadSettings.builder().setLabel(label).setSchema(SCHEMA).setUseMarks(marks).build());
   }
 
   /** The documents of {@code text}, read like the API server; empty documents are skipped. */
@@ -116,8 +121,7 @@ public final class KubernetesYaml implements Schema {
    * allocated).
    */
   static List<Object> readEmitted(String text, String label) {
-    return documents(new Load(LoadSettings.builder().setLabel(label).setSchema(SCHEMA).setUseMarks(false).build()),
-        text);
+    return documents(loader(label, false), text);
   }
 
   private static List<Object> documents(Load load, String text) {
